@@ -1,0 +1,31 @@
+package org.lraext.quarkus.deployment;
+
+import java.util.List;
+import java.util.SortedMap;
+
+import org.lraext.quarkus.runtime.internal.EndpointDescriptor;
+
+import io.quarkus.builder.item.SimpleBuildItem;
+
+/**
+ * What discovery found: the LRA metadata of every endpoint (by Quarkus REST method id, sorted for reproducible
+ * builds), and every problem in the application's LRA annotations.
+ */
+public final class LraMetadataBuildItem extends SimpleBuildItem {
+
+    private final SortedMap<String, EndpointDescriptor> endpoints;
+    private final List<String> problems;
+
+    LraMetadataBuildItem(SortedMap<String, EndpointDescriptor> endpoints, List<String> problems) {
+        this.endpoints = endpoints;
+        this.problems = List.copyOf(problems);
+    }
+
+    public SortedMap<String, EndpointDescriptor> endpoints() {
+        return endpoints;
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,84 @@
+package org.lraext.quarkus.deployment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+import org.lraext.quarkus.runtime.internal.LraClientFilter;
+import org.lraext.quarkus.runtime.internal.LraProducers;
+import org.lraext.quarkus.runtime.internal.LraRecorder;
+import org.lraext.quarkus.runtime.internal.LraRegistry;
+import org.lraext.quarkus.runtime.internal.LraServerFilter;
+
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.rest.client.reactive.spi.ClientRequestFilterBuildItem;
+
+class LraProcessor {
+
+    private static final Logger LOG = Logger.getLogger(LraProcessor.class);
+    static final String FEATURE = "lra";
+
+    @BuildStep
+    FeatureBuildItem feature() {
+        return new FeatureBuildItem(FEATURE);
+    }
+
+    @BuildStep
+    AdditionalIndexedClassesBuildItem indexFilters() {
+        // the filter classes carry @ServerRequestFilter / @Provider, which Quarkus REST reads from the index
+        return new AdditionalIndexedClassesBuildItem(LraServerFilter.class.getName(), LraClientFilter.class.getName());
+    }
+
+    @BuildStep
+    AdditionalBeanBuildItem beans() {
+        return AdditionalBeanBuildItem.builder().addBeanClasses(LraProducers.class, LraServerFilter.class,
+                LraClientFilter.class).setUnremovable().build();
+    }
+
+    @BuildStep
+    ClientRequestFilterBuildItem propagateOnRestClients() {
+        return new ClientRequestFilterBuildItem(LraClientFilter.class.getName());
+    }
+
+    @BuildStep
+    LraMetadataBuildItem discover(CombinedIndexBuildItem index) {
+        LraMetadataBuildItem metadata = new LraDiscovery(index.getIndex()).discover();
+        LOG.debugf("LRA endpoints: %s", metadata.endpoints().keySet());
+        return metadata;
+    }
+
+    @BuildStep
+    void validate(LraMetadataBuildItem metadata, ValidationPhaseBuildItem phase,
+            BuildProducer<ValidationPhaseBuildItem.ValidationErrorBuildItem> errors) {
+        if (metadata.problems().isEmpty()) {
+            return;
+        }
+        List<Throwable> list = new ArrayList<>();
+        for (String problem : metadata.problems()) {
+            list.add(new DeploymentException("[LRA] " + problem));
+        }
+        errors.produce(new ValidationPhaseBuildItem.ValidationErrorBuildItem(list));
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    SyntheticBeanBuildItem registry(LraMetadataBuildItem metadata, LraRecorder recorder) {
+        return SyntheticBeanBuildItem.configure(LraRegistry.class)
+                .scope(Singleton.class)
+                .unremovable()
+                .supplier(recorder.registry(metadata.endpoints()))
+                .done();
+    }
+}

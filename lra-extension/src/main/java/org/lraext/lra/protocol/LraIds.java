@@ -1,0 +1,172 @@
+package org.lraext.lra.protocol;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Parses LRA ids received in headers and decides whether they belong to a trusted coordinator.
+ * <p>
+ * An LRA id is the URL {@code {coordinator base}/{uid}} (Narayana adds {@code ?ParentLRA=...} to nested ones). Since a
+ * participant calls the coordinator an id names, an id is used only when its scheme, host, port and base path are
+ * exactly those of a trusted coordinator and its uid is a plain path segment.
+ */
+public final class LraIds {
+
+    /** Longest header value accepted; real ids are far shorter, nested ones included. */
+    public static final int MAX_LENGTH = 2048;
+
+    private final List<URI> trusted;
+
+    /**
+     * @param coordinators the base URLs of the trusted coordinators, e.g. {@code http://localhost:50000/lra-coordinator}
+     */
+    public LraIds(List<String> coordinators) {
+        List<URI> list = new ArrayList<>();
+        for (String c : coordinators) {
+            list.add(normaliseBase(c));
+        }
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException("At least one coordinator URL is needed");
+        }
+        this.trusted = List.copyOf(list);
+    }
+
+    /** The trusted coordinator bases, normalised. */
+    public List<URI> trusted() {
+        return trusted;
+    }
+
+    /** The first configured coordinator: the one new LRAs start on. */
+    public URI primary() {
+        return trusted.get(0);
+    }
+
+    /**
+     * Parses a header value into an LRA id of a trusted coordinator.
+     *
+     * @throws InvalidLraIdException with status 400 for a malformed value, 403 for an untrusted coordinator
+     */
+    public URI parse(String value) {
+        if (value == null || value.isEmpty()) {
+            throw new InvalidLraIdException(400, "The " + LraHeaders.CONTEXT + " header is empty");
+        }
+        if (value.length() > MAX_LENGTH) {
+            throw new InvalidLraIdException(400, "The " + LraHeaders.CONTEXT + " header is longer than " + MAX_LENGTH
+                    + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= 0x20 || c >= 0x7f) {
+                throw new InvalidLraIdException(400, "The " + LraHeaders.CONTEXT
+                        + " header contains a control, space or non-ASCII character at index " + i);
+            }
+        }
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new InvalidLraIdException(400, "The " + LraHeaders.CONTEXT + " header is not a URL: " + e.getMessage());
+        }
+        if (!uri.isAbsolute() || uri.getRawAuthority() == null || uri.getRawPath() == null) {
+            throw new InvalidLraIdException(400, "The " + LraHeaders.CONTEXT + " header is not an absolute URL: " + value);
+        }
+        if (uri.getRawFragment() != null) {
+            throw new InvalidLraIdException(400, "An LRA id has no fragment: " + value);
+        }
+        if (coordinatorOf(uri) == null) {
+            throw new InvalidLraIdException(403, "The LRA " + value + " does not belong to a trusted coordinator "
+                    + trusted + "; add its coordinator to quarkus.lra.trusted-coordinators if it should be accepted");
+        }
+        return uri;
+    }
+
+    /**
+     * The trusted coordinator base an LRA id belongs to, or null when it belongs to none.
+     */
+    public URI coordinatorOf(URI id) {
+        if (id.getRawUserInfo() != null || id.getHost() == null || id.getRawPath() == null) {
+            return null;
+        }
+        String path = id.getRawPath();
+        int slash = path.lastIndexOf('/');
+        if (slash < 0 || !isUid(path.substring(slash + 1))) {
+            return null;
+        }
+        String basePath = path.substring(0, slash);
+        String scheme = id.getScheme().toLowerCase(Locale.ROOT);
+        String host = id.getHost().toLowerCase(Locale.ROOT);
+        int port = effectivePort(scheme, id.getPort());
+        for (URI t : trusted) {
+            if (t.getScheme().equals(scheme) && t.getHost().equals(host) && effectivePort(scheme, t.getPort()) == port
+                    && t.getRawPath().equals(basePath)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The uid of an LRA id: its last path segment. */
+    public static String uid(URI id) {
+        String path = id.getRawPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** The URL of an operation on an LRA, e.g. {@code base/uid/close}, with any query of the id dropped. */
+    public static String operationUrl(URI coordinator, URI id, String operation) {
+        String base = coordinator.toString() + '/' + uid(id);
+        return operation == null ? base : base + '/' + operation;
+    }
+
+    static boolean isUid(String segment) {
+        if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+            return false;
+        }
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'
+                    || c == ':' || c == '.';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static URI normaliseBase(String value) {
+        URI uri;
+        try {
+            uri = new URI(value.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Not a coordinator URL: " + value + " (" + e.getMessage() + ")", e);
+        }
+        if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("A coordinator URL is http(s)://host[:port]/path, without user-info, query or"
+                    + " fragment: " + value);
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("A coordinator URL is http or https: " + value);
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        try {
+            return new URI(scheme, null, uri.getHost().toLowerCase(Locale.ROOT), effectivePort(scheme, uri.getPort()),
+                    path.isEmpty() ? "" : new URI(path).getPath(), null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Not a coordinator URL: " + value, e);
+        }
+    }
+
+    static int effectivePort(String scheme, int port) {
+        if (port >= 0) {
+            return port;
+        }
+        return "https".equals(scheme) ? 443 : 80;
+    }
+}

@@ -1,0 +1,97 @@
+package org.lraext.quarkus.runtime.internal;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the build found about one JAX-RS endpoint, in recordable form: plain values only.
+ */
+public class EndpointDescriptor {
+
+    /** The endpoint's {@code @LRA} type name, or null when it has no {@code @LRA}. */
+    private String lraType;
+    private boolean end = true;
+    private int[] cancelOn = new int[0];
+    private String[] cancelOnFamily = new String[0];
+    private long timeLimitMillis;
+    /** The participant callback this method is, by rel name, or null. */
+    private String callback;
+    /** Whether this method is annotated {@code @Leave}. */
+    private boolean leave;
+    /** The callback paths (rel to path) of the participant class this endpoint belongs to; empty when none. */
+    private Map<String, String> participant = new TreeMap<>();
+    /** A readable name, {@code Class#method}, for messages and the coordinator's client id. */
+    private String name;
+
+    public String getLraType() {
+        return lraType;
+    }
+
+    public void setLraType(String lraType) {
+        this.lraType = lraType;
+    }
+
+    public boolean isEnd() {
+        return end;
+    }
+
+    public void setEnd(boolean end) {
+        this.end = end;
+    }
+
+    public int[] getCancelOn() {
+        return cancelOn;
+    }
+
+    public void setCancelOn(int[] cancelOn) {
+        this.cancelOn = cancelOn;
+    }
+
+    public String[] getCancelOnFamily() {
+        return cancelOnFamily;
+    }
+
+    public void setCancelOnFamily(String[] cancelOnFamily) {
+        this.cancelOnFamily = cancelOnFamily;
+    }
+
+    public long getTimeLimitMillis() {
+        return timeLimitMillis;
+    }
+
+    public void setTimeLimitMillis(long timeLimitMillis) {
+        this.timeLimitMillis = timeLimitMillis;
+    }
+
+    public String getCallback() {
+        return callback;
+    }
+
+    public void setCallback(String callback) {
+        this.callback = callback;
+    }
+
+    public boolean isLeave() {
+        return leave;
+    }
+
+    public void setLeave(boolean leave) {
+        this.leave = leave;
+    }
+
+    public Map<String, String> getParticipant() {
+        return participant;
+    }
+
+    public void setParticipant(Map<String, String> participant) {
+        this.participant = participant;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+}

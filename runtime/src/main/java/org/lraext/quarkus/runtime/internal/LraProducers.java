@@ -1,0 +1,45 @@
+package org.lraext.quarkus.runtime.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.lraext.lra.coordinator.CoordinatorClient;
+import org.lraext.lra.coordinator.CoordinatorClientOptions;
+import org.lraext.lra.protocol.LraIds;
+import org.lraext.quarkus.runtime.LraConfig;
+
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.vertx.core.Vertx;
+
+/**
+ * The coordinator client: one per application, sharing Quarkus's Vert.x instance and its event loops.
+ */
+@Singleton
+public class LraProducers {
+
+    @Produces
+    @Singleton
+    CoordinatorClient coordinatorClient(Vertx vertx, LraConfig config) {
+        List<String> coordinators = new ArrayList<>();
+        coordinators.add(config.coordinatorUrl());
+        config.trustedCoordinators().ifPresent(coordinators::addAll);
+        LraIds ids;
+        try {
+            ids = new LraIds(coordinators);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("quarkus.lra.coordinator-url / quarkus.lra.trusted-coordinators: "
+                    + e.getMessage(), e);
+        }
+        LraConfig.Coordinator c = config.coordinator();
+        return new CoordinatorClient(vertx, ids,
+                new CoordinatorClientOptions(c.connectTimeout(), c.requestTimeout(), c.maxConnections(), c.idleTimeout()));
+    }
+
+    void close(@Disposes CoordinatorClient client) {
+        client.close();
+    }
+}

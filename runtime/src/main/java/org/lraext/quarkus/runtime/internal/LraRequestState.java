@@ -1,0 +1,28 @@
+package org.lraext.quarkus.runtime.internal;
+
+import java.net.URI;
+
+/**
+ * What the request filter did for one request, for the response filter to finish.
+ */
+final class LraRequestState {
+
+    static final String PROPERTY = LraRequestState.class.getName();
+
+    final Endpoint endpoint;
+    /** The LRA the request arrived in, or null. */
+    final URI incoming;
+    /** The LRA the method runs in, or null. */
+    URI current;
+    /** Whether {@link #current} was started for this request. */
+    boolean started;
+    /** Whether the coordinator was asked to end {@link #current}. */
+    volatile boolean ended;
+    /** Whether the response filter saw the answer. */
+    volatile boolean responded;
+
+    LraRequestState(Endpoint endpoint, URI incoming) {
+        this.endpoint = endpoint;
+        this.incoming = incoming;
+    }
+}

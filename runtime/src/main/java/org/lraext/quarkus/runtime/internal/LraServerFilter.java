@@ -1,0 +1,312 @@
+package org.lraext.quarkus.runtime.internal;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.lra.annotation.ParticipantStatus;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
+import org.lraext.lra.coordinator.CoordinatorClient;
+import org.lraext.lra.coordinator.CoordinatorException;
+import org.lraext.lra.protocol.Action;
+import org.lraext.lra.protocol.CallbackKind;
+import org.lraext.lra.protocol.CallbackRules;
+import org.lraext.lra.protocol.EndpointPolicy;
+import org.lraext.lra.protocol.InvalidLraIdException;
+import org.lraext.lra.protocol.LraHeaders;
+import org.lraext.lra.protocol.TypeRules;
+import org.lraext.quarkus.runtime.LraConfig;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Starts, joins, suspends and ends LRAs around Quarkus REST endpoints, from metadata computed at build time.
+ * <p>
+ * Per request the work is one map look-up by method id; coordinator calls are asynchronous (the request is suspended,
+ * no thread waits).
+ */
+public class LraServerFilter {
+
+    private static final Logger LOG = Logger.getLogger(LraServerFilter.class);
+    private static final Uni<Response> CONTINUE = Uni.createFrom().nullItem();
+    private static final Uni<Void> DONE = Uni.createFrom().voidItem();
+
+    private final LraRegistry registry;
+    private final CoordinatorClient coordinator;
+    private final String configuredBaseUri;
+
+    @Inject
+    LraServerFilter(LraRegistry registry, CoordinatorClient coordinator, LraConfig config) {
+        this.registry = registry;
+        this.coordinator = coordinator;
+        this.configuredBaseUri = config.baseUri().map(LraServerFilter::withoutTrailingSlash).orElse(null);
+    }
+
+    @ServerRequestFilter(priority = Priorities.USER - 100, nonBlocking = true)
+    public Uni<Response> begin(ResteasyReactiveContainerRequestContext ctx, ResourceInfo info) {
+        Endpoint endpoint = info instanceof ResteasyReactiveResourceInfo rr ? registry.get(rr.getMethodId()) : null;
+        String header = lastValue(ctx.getHeaders().get(LraHeaders.CONTEXT));
+        if (endpoint == null) {
+            if (header != null) {
+                propagateOnly(ctx, header);
+            }
+            return CONTINUE;
+        }
+        if (endpoint.callback() != null) {
+            return callback(ctx, endpoint, header);
+        }
+        URI incoming = null;
+        if (header != null) {
+            try {
+                incoming = coordinator.ids().parse(header);
+            } catch (InvalidLraIdException e) {
+                return abort(e.status(), e.getMessage());
+            }
+        }
+        if (endpoint.leave() && incoming != null) {
+            return leave(ctx, endpoint, incoming);
+        }
+        EndpointPolicy policy = endpoint.policy();
+        if (policy == null) {
+            return CONTINUE;
+        }
+        Action action = TypeRules.decide(policy.type(), incoming != null);
+        LraRequestState state = new LraRequestState(endpoint, incoming);
+        switch (action) {
+            case REJECT:
+                return abort(412, TypeRules.rejection(policy.type(), incoming != null) + " (" + endpoint.name() + ")");
+            case RUN_OUTSIDE:
+                return CONTINUE;
+            case SUSPEND:
+                ctx.getHeaders().remove(LraHeaders.CONTEXT);
+                ctx.getHeaders().remove(LraHeaders.PARENT);
+                LraContext.set(null, null);
+                return CONTINUE;
+            case JOIN:
+                state.current = incoming;
+                return enlist(ctx, state, null);
+            default:
+                URI parent = action == Action.START_NESTED ? incoming : null;
+                return Uni.createFrom().completionStage(() -> coordinator.start(endpoint.name(), policy.timeLimitMillis(),
+                        parent))
+                        .onItem().transformToUni(lra -> {
+                            state.current = lra;
+                            state.started = true;
+                            return enlist(ctx, state, parent);
+                        })
+                        .onFailure(CoordinatorException.class)
+                        .recoverWithItem(t -> failure((CoordinatorException) t));
+        }
+    }
+
+    @ServerResponseFilter(priority = Priorities.USER - 100)
+    public Uni<Void> end(ContainerRequestContext req, ContainerResponseContext resp) {
+        Object property = req.getProperty(LraRequestState.PROPERTY);
+        if (!(property instanceof LraRequestState state)) {
+            return DONE;
+        }
+        Endpoint endpoint = state.endpoint;
+        if (endpoint == null) {
+            putIfAbsent(resp, LraHeaders.CONTEXT, state.incoming.toString());
+            return DONE;
+        }
+        if (endpoint.callback() != null) {
+            answerCallback(endpoint.callback(), resp);
+            return DONE;
+        }
+        URI lra = state.current;
+        if (lra == null) {
+            return DONE;
+        }
+        state.responded = true;
+        putIfAbsent(resp, LraHeaders.CONTEXT, lra.toString());
+        EndpointPolicy.Outcome outcome = endpoint.policy().outcome(resp.getStatus());
+        if (outcome == EndpointPolicy.Outcome.KEEP) {
+            return DONE;
+        }
+        boolean cancel = outcome == EndpointPolicy.Outcome.CANCEL;
+        state.ended = true;
+        return Uni.createFrom().completionStage(() -> cancel ? coordinator.cancel(lra) : coordinator.close(lra))
+                .onItem().invoke(status -> resp.getHeaders().putSingle(LraHeaders.ENDED, lra.toString()))
+                .onFailure(CoordinatorException.class).invoke(t -> endFailed(resp, lra, cancel, (CoordinatorException) t))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    private Uni<Response> enlist(ResteasyReactiveContainerRequestContext ctx, LraRequestState state, URI parent) {
+        URI lra = state.current;
+        ctx.setProperty(LraRequestState.PROPERTY, state);
+        ctx.getServerRequestContext().registerCompletionCallback(failure -> {
+            if (!state.responded) {
+                endUnanswered(state, failure);
+            }
+        });
+        ctx.getHeaders().putSingle(LraHeaders.CONTEXT, lra.toString());
+        if (parent != null) {
+            ctx.getHeaders().putSingle(LraHeaders.PARENT, parent.toString());
+        }
+        LraContext.set(lra, parent);
+        if (state.endpoint.participant() == null) {
+            return CONTINUE;
+        }
+        String link = state.endpoint.participant().linkHeader(baseUri(ctx));
+        return Uni.createFrom()
+                .completionStage(() -> coordinator.join(lra, state.endpoint.policy().timeLimitMillis(), link))
+                .onItem().transform(recovery -> {
+                    if (recovery != null) {
+                        ctx.getHeaders().putSingle(LraHeaders.RECOVERY, recovery.toString());
+                    }
+                    return (Response) null;
+                })
+                .onFailure(CoordinatorException.class).recoverWithUni(t -> {
+                    CoordinatorException e = (CoordinatorException) t;
+                    if (!state.started) {
+                        return Uni.createFrom().item(failure(e));
+                    }
+                    // the LRA was started for this request only: do not leave it behind
+                    return Uni.createFrom().completionStage(() -> coordinator.cancel(lra))
+                            .onFailure().invoke(c -> LOG.warnf("Could not cancel LRA %s after a failed join: %s", lra,
+                                    c.getMessage()))
+                            .onItemOrFailure().transform((s, c) -> failure(e));
+                });
+    }
+
+    private Uni<Response> callback(ResteasyReactiveContainerRequestContext ctx, Endpoint endpoint, String header) {
+        ctx.setProperty(LraRequestState.PROPERTY, new LraRequestState(endpoint, null));
+        if (header != null) {
+            URI lra = trustedOrNull(header);
+            if (lra != null) {
+                LraContext.set(lra, trustedOrNull(lastValue(ctx.getHeaders().get(LraHeaders.PARENT))));
+            }
+        }
+        return CONTINUE;
+    }
+
+    private Uni<Response> leave(ContainerRequestContext ctx, Endpoint endpoint, URI lra) {
+        LraContext.set(lra, null);
+        if (endpoint.participant() == null) {
+            return CONTINUE;
+        }
+        String link = endpoint.participant().linkHeader(baseUri(ctx));
+        return Uni.createFrom().completionStage(() -> coordinator.leave(lra, link))
+                .onItem().transform(v -> (Response) null)
+                .onFailure(CoordinatorException.class).recoverWithItem(t -> failure((CoordinatorException) t));
+    }
+
+    private void propagateOnly(ContainerRequestContext ctx, String header) {
+        URI lra = trustedOrNull(header);
+        // a method without @LRA does not see the context (MicroProfile LRA), but its outgoing calls carry it
+        ctx.getHeaders().remove(LraHeaders.CONTEXT);
+        if (lra == null) {
+            return;
+        }
+        String parentHeader = lastValue(ctx.getHeaders().get(LraHeaders.PARENT));
+        ctx.getHeaders().remove(LraHeaders.PARENT);
+        LraContext.set(lra, parentHeader == null ? null : trustedOrNull(parentHeader));
+        ctx.setProperty(LraRequestState.PROPERTY, new LraRequestState(null, lra));
+    }
+
+    private URI trustedOrNull(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            return coordinator.ids().parse(header);
+        } catch (InvalidLraIdException e) {
+            LOG.debugf("Ignoring the LRA context %s: %s", header, e.getMessage());
+            return null;
+        }
+    }
+
+    private static void answerCallback(CallbackKind kind, ContainerResponseContext resp) {
+        int status = resp.getStatus();
+        if (status == 200 && resp.getEntity() instanceof ParticipantStatus ps) {
+            int mapped = CallbackRules.statusCode(ps);
+            if (mapped != 200) {
+                resp.setStatus(mapped);
+                resp.setEntity(ps.name(), null, MediaType.TEXT_PLAIN_TYPE);
+            }
+            return;
+        }
+        int answer = CallbackRules.answerCode(kind, status);
+        if (answer != status) {
+            resp.setStatus(answer);
+        }
+    }
+
+    /**
+     * The request ended without passing the response filters: an exception no mapper handled, or a client that went
+     * away. The LRA must not stay active forever, so it ends as a 500 answer would end it.
+     */
+    private void endUnanswered(LraRequestState state, Throwable failure) {
+        URI lra = state.current;
+        EndpointPolicy.Outcome outcome = state.endpoint.policy().outcome(500);
+        if (outcome == EndpointPolicy.Outcome.KEEP) {
+            return;
+        }
+        boolean cancel = outcome == EndpointPolicy.Outcome.CANCEL;
+        state.ended = true;
+        LOG.debugf("Request in LRA %s ended without a response (%s): %s it", lra, failure,
+                cancel ? "cancelling" : "closing");
+        (cancel ? coordinator.cancel(lra) : coordinator.close(lra)).whenComplete((status, t) -> {
+            if (t != null) {
+                LOG.warnf("Could not %s LRA %s after its request failed: %s", cancel ? "cancel" : "close", lra,
+                        t.getMessage());
+            }
+        });
+    }
+
+    private static void endFailed(ContainerResponseContext resp, URI lra, boolean cancel, CoordinatorException e) {
+        if (e.status() == 412) {
+            // it ended already, e.g. its time limit passed: the caller's answer stands
+            LOG.debugf("LRA %s had already ended: %s", lra, e.getMessage());
+            return;
+        }
+        LOG.warnf("Could not %s LRA %s: %s", cancel ? "cancel" : "close", lra, e.getMessage());
+        resp.setStatus(e.status());
+        resp.setEntity("The LRA " + lra + " could not be " + (cancel ? "cancelled" : "closed") + ": " + e.getMessage(),
+                null, MediaType.TEXT_PLAIN_TYPE);
+    }
+
+    private String baseUri(ContainerRequestContext ctx) {
+        return configuredBaseUri != null ? configuredBaseUri : ctx.getUriInfo().getBaseUri().toString();
+    }
+
+    private static Response failure(CoordinatorException e) {
+        return Response.status(e.status()).entity(e.getMessage()).type(MediaType.TEXT_PLAIN_TYPE).build();
+    }
+
+    private static Uni<Response> abort(int status, String message) {
+        return Uni.createFrom().item(Response.status(status).entity(message).type(MediaType.TEXT_PLAIN_TYPE).build());
+    }
+
+    private static void putIfAbsent(ContainerResponseContext resp, String name, String value) {
+        if (!resp.getHeaders().containsKey(name)) {
+            resp.getHeaders().putSingle(name, value);
+        }
+    }
+
+    private static String lastValue(List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        String v = values.get(values.size() - 1);
+        return v == null ? null : v.trim();
+    }
+
+    private static String withoutTrailingSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+}
