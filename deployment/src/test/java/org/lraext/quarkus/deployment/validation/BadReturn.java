@@ -1,0 +1,39 @@
+package org.lraext.quarkus.deployment.validation;
+
+import java.util.concurrent.CompletionStage;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.lra.annotation.Compensate;
+import org.eclipse.microprofile.lra.annotation.Complete;
+import org.eclipse.microprofile.lra.annotation.Status;
+import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
+
+/** A participant with a mistake, for the build-error tests. */
+@Path("/bad-return")
+public class BadReturn {
+    @POST
+    @LRA
+    public void work() {
+    }
+
+    @PUT
+    @Path("compensate")
+    @Compensate
+    public Response undo() {
+        return Response.ok().build();
+    }
+
+    @GET
+    @Path("status")
+    @Status
+    public CompletionStage<Integer> status() {
+        return null;
+    }
+}

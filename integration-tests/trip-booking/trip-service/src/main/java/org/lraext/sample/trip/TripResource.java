@@ -1,0 +1,88 @@
+package org.lraext.sample.trip;
+
+import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.lra.annotation.Compensate;
+import org.eclipse.microprofile.lra.annotation.Complete;
+import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Books a trip as a saga: a new LRA per request, a flight and a hotel booked in it over REST Client. The LRA closes
+ * when the method returns 2xx (every participant's @Complete runs) and is cancelled on 4xx/5xx (every participant's
+ * @Compensate runs).
+ */
+@Path("/trips")
+public class TripResource {
+
+    private static final Logger LOG = Logger.getLogger(TripResource.class);
+
+    @Inject
+    Trips trips;
+    @Inject
+    @RestClient
+    FlightClient flights;
+    @Inject
+    @RestClient
+    HotelClient hotels;
+
+    @POST
+    @LRA(LRA.Type.REQUIRES_NEW)
+    public Response book(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lraId, TripRequest request) {
+        Trip trip = trips.create(lraId, request);
+        try {
+            flights.book(new FlightClient.Seat(request.flightNumber(), request.passenger()));
+            hotels.book(new HotelClient.Room(request.hotel(), request.nights()));
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            LOG.infof("Trip %d in LRA %s failed: a service answered %d", trip.id, lraId, status);
+            return Response.status(status == 409 ? 409 : 502).type(MediaType.TEXT_PLAIN)
+                    .entity("Trip " + trip.id + " could not be booked: a service answered " + status).build();
+        }
+        return Response.status(Response.Status.CREATED).type(MediaType.TEXT_PLAIN)
+                .entity("Trip " + trip.id + " booked").build();
+    }
+
+    @PUT
+    @Path("complete")
+    @Complete
+    public Response complete(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lraId) {
+        trips.ended(lraId, true);
+        return Response.ok().build();
+    }
+
+    @PUT
+    @Path("compensate")
+    @Compensate
+    public Response compensate(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lraId) {
+        trips.ended(lraId, false);
+        return Response.ok().build();
+    }
+
+    @GET
+    public List<Trip> list(@QueryParam("lra") String lraId) {
+        return lraId == null ? Trip.listAll() : Trip.list("lraId", lraId);
+    }
+
+    /** The head of a three-service chain: trip (starts the LRA) → flight (no LRA annotations) → hotel. */
+    @GET
+    @Path("chain")
+    @LRA(LRA.Type.REQUIRES_NEW)
+    public String chain(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lraId) {
+        return "trip started " + lraId + "; " + flights.relay();
+    }
+}
