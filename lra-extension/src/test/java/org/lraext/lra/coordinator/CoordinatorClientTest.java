@@ -1,0 +1,195 @@
+package org.lraext.lra.coordinator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.eclipse.microprofile.lra.annotation.LRAStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lraext.lra.protocol.LraIds;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The coordinator client against a scripted coordinator on loopback.
+ */
+class CoordinatorClientTest {
+
+    private Vertx vertx;
+    private HttpServer server;
+    private String base;
+    private final AtomicInteger connections = new AtomicInteger();
+    private final ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
+    private volatile java.util.function.Consumer<HttpServerRequest> script;
+    private CoordinatorClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        server = vertx.createHttpServer().connectionHandler(c -> connections.incrementAndGet()).requestHandler(req -> {
+            seen.add(req.method() + " " + req.uri() + (req.getHeader("Link") == null ? "" : " Link=" + req.getHeader("Link")));
+            script.accept(req);
+        });
+        server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        base = "http://127.0.0.1:" + server.actualPort() + "/lra-coordinator";
+        client = client(base, Duration.ofSeconds(2));
+    }
+
+    private CoordinatorClient client(String coordinator, Duration requestTimeout) {
+        return new CoordinatorClient(vertx, new LraIds(List.of(coordinator)),
+                new CoordinatorClientOptions(Duration.ofSeconds(1), requestTimeout, 8, Duration.ofSeconds(20)));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        client.close();
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private static <T> T await(java.util.concurrent.CompletionStage<T> stage) throws Exception {
+        return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private static CoordinatorException failure(java.util.concurrent.CompletionStage<?> stage) {
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> stage.toCompletableFuture().get(10, TimeUnit.SECONDS));
+        return assertInstanceOf(CoordinatorException.class, e.getCause());
+    }
+
+    @Test
+    void startReturnsTheLocation() throws Exception {
+        script = req -> req.response().setStatusCode(201).putHeader("Location", base + "/0_42").end(base + "/0_42");
+        URI lra = await(client.start("Trip#book", 5000, null));
+        assertEquals(URI.create(base + "/0_42"), lra);
+        assertEquals("POST /lra-coordinator/start?ClientID=Trip%23book&TimeLimit=5000", seen.poll());
+    }
+
+    @Test
+    void nestedStartNamesTheParent() throws Exception {
+        script = req -> req.response().setStatusCode(201).putHeader("Location", base + "/0_2").end();
+        await(client.start("x", 0, URI.create(base + "/0_1")));
+        assertTrue(seen.poll().endsWith("&ParentLRA=" + java.net.URLEncoder.encode(base + "/0_1", "UTF-8")));
+    }
+
+    @Test
+    void joinSendsTheLinkAndReturnsTheRecoveryUrl() throws Exception {
+        script = req -> req.response().setStatusCode(200).putHeader("Long-Running-Action-Recovery", base + "/recovery/1/2")
+                .end(base + "/recovery/1/2");
+        URI recovery = await(client.join(URI.create(base + "/0_1"), 0, "<http://p/compensate>; rel=\"compensate\""));
+        assertEquals(URI.create(base + "/recovery/1/2"), recovery);
+        assertEquals("PUT /lra-coordinator/0_1?TimeLimit=0 Link=<http://p/compensate>; rel=\"compensate\"", seen.poll());
+    }
+
+    @Test
+    void joinOfAnUnknownLraIs410AndOfAnEndedOne412() {
+        script = req -> req.response().setStatusCode(404).end();
+        assertEquals(410, failure(client.join(URI.create(base + "/0_1"), 0, "<x>; rel=\"compensate\"")).status());
+        script = req -> req.response().setStatusCode(412).end();
+        assertEquals(412, failure(client.join(URI.create(base + "/0_1"), 0, "<x>; rel=\"compensate\"")).status());
+    }
+
+    @Test
+    void closeCancelStatusAndLeave() throws Exception {
+        script = req -> {
+            switch (req.path()) {
+                case "/lra-coordinator/0_1/close" -> req.response().end("Closed");
+                case "/lra-coordinator/0_1/cancel" -> req.response().end("Cancelled");
+                case "/lra-coordinator/0_1/status" -> req.response().end("Closing");
+                case "/lra-coordinator/0_2/status" -> req.response().setStatusCode(404).end();
+                case "/lra-coordinator/0_1/remove" -> req.body().onSuccess(b -> req.response()
+                        .setStatusCode(b.toString().contains("rel=\"compensate\"") ? 200 : 400).end());
+                default -> req.response().setStatusCode(500).end();
+            }
+        };
+        URI lra = URI.create(base + "/0_1");
+        assertEquals("Closed", await(client.close(lra)));
+        assertEquals("Cancelled", await(client.cancel(lra)));
+        assertEquals(LRAStatus.Closing, await(client.status(lra)));
+        assertNull(await(client.status(URI.create(base + "/0_2"))), "404: finished and forgotten");
+        await(client.leave(lra, "<http://p/compensate>; rel=\"compensate\""));
+    }
+
+    @Test
+    void closeOfAnEndedLraIs412() {
+        script = req -> req.response().setStatusCode(412).end("not active");
+        assertEquals(412, failure(client.close(URI.create(base + "/0_1"))).status());
+    }
+
+    @Test
+    void coordinatorErrorsAre503WithTheAnswer() {
+        script = req -> req.response().setStatusCode(500).end("store failure");
+        CoordinatorException e = failure(client.start("x", 0, null));
+        assertEquals(503, e.status());
+        assertTrue(e.getMessage().contains("500") && e.getMessage().contains("store failure"), e.getMessage());
+    }
+
+    @Test
+    void unreachableCoordinatorIs503() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        CoordinatorClient down = client("http://127.0.0.1:" + closedPort + "/lra-coordinator", Duration.ofSeconds(2));
+        CoordinatorException e = failure(down.start("x", 0, null));
+        assertEquals(503, e.status());
+        assertTrue(e.getMessage().contains("unavailable"), e.getMessage());
+        down.close();
+    }
+
+    @Test
+    void silentCoordinatorIs503AfterTheRequestTimeout() throws Exception {
+        script = req -> {
+            // never answers
+        };
+        CoordinatorClient impatient = client(base, Duration.ofMillis(300));
+        long started = System.nanoTime();
+        CoordinatorException e = failure(impatient.start("x", 0, null));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertEquals(503, e.status());
+        assertTrue(millis < 5000, "gave up after " + millis + " ms");
+        impatient.close();
+    }
+
+    @Test
+    void callsReuseKeepAliveConnections() throws Exception {
+        script = req -> req.response().end("Active");
+        URI lra = URI.create(base + "/0_1");
+        for (int i = 0; i < 200; i++) {
+            assertEquals(LRAStatus.Active, await(client.status(lra)));
+        }
+        // a connection goes back to the pool just after its response completes, so the next call may open a second
+        assertTrue(connections.get() <= 2, "200 sequential calls share pooled connections: " + connections.get());
+        CompletableFuture<?>[] parallel = new CompletableFuture<?>[100];
+        for (int i = 0; i < parallel.length; i++) {
+            parallel[i] = client.status(lra).toCompletableFuture();
+        }
+        CompletableFuture.allOf(parallel).get(10, TimeUnit.SECONDS);
+        assertTrue(connections.get() <= 8, "concurrent calls stay within the pool: " + connections.get());
+    }
+
+    @Test
+    void untrustedLraIsNeverContacted() throws IOException {
+        script = req -> req.response().end();
+        CoordinatorException e = assertThrows(CoordinatorException.class,
+                () -> client.close(URI.create("http://127.0.0.1:1/evil/0_1")));
+        assertEquals(403, e.status());
+        assertEquals(0, connections.get());
+    }
+}

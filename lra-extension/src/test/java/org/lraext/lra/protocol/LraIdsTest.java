@@ -1,0 +1,84 @@
+package org.lraext.lra.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LraIdsTest {
+
+    private final LraIds ids = new LraIds(List.of("http://localhost:50000/lra-coordinator/",
+            "https://Coord.Example/lra"));
+
+    @Test
+    void acceptsIdsOfTrustedCoordinators() {
+        URI id = ids.parse("http://localhost:50000/lra-coordinator/0_ffff7f000001_9143_6b06fe46_8");
+        assertEquals("0_ffff7f000001_9143_6b06fe46_8", LraIds.uid(id));
+        assertEquals(URI.create("http://localhost:50000/lra-coordinator"), ids.coordinatorOf(id));
+        URI other = ids.parse("https://coord.example:443/lra/abc");
+        assertEquals(URI.create("https://coord.example:443/lra"), ids.coordinatorOf(other));
+    }
+
+    @Test
+    void nestedIdsKeepTheirQueryButOperationsUseTheUid() {
+        URI nested = ids.parse("http://localhost:50000/lra-coordinator/0_2?ParentLRA=http%3A%2F%2Flocalhost%3A50000"
+                + "%2Flra-coordinator%2F0_1");
+        assertEquals("http://localhost:50000/lra-coordinator/0_2/close",
+                LraIds.operationUrl(ids.coordinatorOf(nested), nested, "close"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "http://evil.example:50000/lra-coordinator/0_1",
+            "http://localhost:50001/lra-coordinator/0_1",
+            "http://localhost:50000/other/0_1",
+            "http://localhost:50000/lra-coordinator/x/0_1",
+            "http://localhost:50000/lra-coordinator/../admin/0_1",
+            "http://localhost:50000/lra-coordinator/%2e%2e",
+            "http://localhost:50000/lra-coordinator/0%5F1",
+            "http://localhost:50000/lra-coordinator/..",
+            "http://good@localhost:50000/lra-coordinator/0_1",
+            "http://localhost.:50000/lra-coordinator/0_1",
+            "http://127.0.0.1:50000/lra-coordinator/0_1",
+            "http://2130706433:50000/lra-coordinator/0_1",
+            "http://[::1]:50000/lra-coordinator/0_1",
+            "https://localhost:50000/lra-coordinator/0_1",
+            "ftp://localhost:50000/lra-coordinator/0_1",
+            "http://localhost:50000/lra-coordinator/"
+    })
+    void refusesEverythingElseWith403(String id) {
+        InvalidLraIdException e = assertThrows(InvalidLraIdException.class, () -> ids.parse(id));
+        assertEquals(403, e.status(), e.getMessage());
+        assertTrue(e.getMessage().contains("trusted"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "not a url", "0_1", "/lra-coordinator/0_1", "http://localhost:50000/lra-coordinator/0_1\n",
+            "http://localhost:50000/lra-coordinator/0_1#frag", "http://local host/x", "" })
+    void malformedHeadersAre400(String value) {
+        InvalidLraIdException e = assertThrows(InvalidLraIdException.class, () -> ids.parse(value));
+        assertEquals(400, e.status(), e.getMessage());
+    }
+
+    @Test
+    void oversizedHeaderIs400() {
+        String big = "http://localhost:50000/lra-coordinator/" + "a".repeat(LraIds.MAX_LENGTH);
+        InvalidLraIdException e = assertThrows(InvalidLraIdException.class, () -> ids.parse(big));
+        assertEquals(400, e.status());
+        assertTrue(e.getMessage().contains("longer than"));
+    }
+
+    @Test
+    void badCoordinatorConfigurationIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new LraIds(List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new LraIds(List.of("localhost:50000")));
+        assertThrows(IllegalArgumentException.class, () -> new LraIds(List.of("http://u@h/lra")));
+        assertThrows(IllegalArgumentException.class, () -> new LraIds(List.of("file:///lra")));
+    }
+}
