@@ -1,0 +1,18 @@
+package org.lraext.quarkus.deployment.inheritance;
+
+import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
+
+/** An interface that declares the LRA behaviour of an endpoint. */
+public interface OrderApi {
+
+    @GET
+    @Path("place")
+    @LRA(value = LRA.Type.REQUIRED, end = false)
+    String place(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lra);
+}
