@@ -189,10 +189,11 @@ public class CoordinatorClient implements AutoCloseable {
         if (body != null) {
             options.putHeader("Content-Type", "text/plain");
         }
+        // the body is read in the same callback that receives the response, so none of it can arrive unobserved
         return http.request(options)
-                .compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body)))
-                .compose(resp -> resp.body().map(buf -> new Answer(resp.statusCode(), resp.getHeader("Location"),
-                        resp.getHeader("Long-Running-Action-Recovery"), buf.toString(StandardCharsets.UTF_8))))
+                .compose(req -> (body == null ? req.send() : req.send(Buffer.buffer(body)))
+                        .compose(resp -> resp.body().map(buf -> new Answer(resp.statusCode(), resp.getHeader("Location"),
+                                resp.getHeader("Long-Running-Action-Recovery"), buf.toString(StandardCharsets.UTF_8)))))
                 .recover(t -> {
                     if (t instanceof CoordinatorException) {
                         return Future.failedFuture(t);

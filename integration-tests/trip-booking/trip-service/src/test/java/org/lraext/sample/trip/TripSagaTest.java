@@ -50,6 +50,13 @@ class TripSagaTest {
         return rows.get(0);
     }
 
+    /** A booking row: its state, and how many times each callback reached it. */
+    private static void assertRow(Map<String, Object> row, String state, int completions, int compensations) {
+        assertEquals(state, row.get("state"), () -> "state of " + row);
+        assertEquals(completions, row.get("completions"), () -> "@Complete calls for " + row);
+        assertEquals(compensations, row.get("compensations"), () -> "@Compensate calls for " + row);
+    }
+
     @Test
     void successfulTripCompletesEveryParticipantOnce() {
         Response r = bookTrip("Ada", "Grand Hotel");
@@ -58,20 +65,11 @@ class TripSagaTest {
         assertNotNull(lra, "the response names the LRA");
         assertEquals("gone", coordinatorStatus(lra), "the LRA closed before the answer and the coordinator forgot it");
 
-        Map<String, Object> trip = single("/trips", lra);
-        assertEquals("CONFIRMED", trip.get("state"));
-        assertEquals(1, trip.get("completions"));
-        assertEquals(0, trip.get("compensations"));
+        assertRow(single("/trips", lra), "CONFIRMED", 1, 0);
 
-        Map<String, Object> flight = single(config("quarkus.rest-client.flight.url") + "/flights", lra);
-        assertEquals("CONFIRMED", flight.get("state"));
-        assertEquals(1, flight.get("completions"));
-        assertEquals(0, flight.get("compensations"));
+        assertRow(single(config("quarkus.rest-client.flight.url") + "/flights", lra), "CONFIRMED", 1, 0);
 
-        Map<String, Object> hotel = single(config("quarkus.rest-client.hotel.url") + "/hotels", lra);
-        assertEquals("BOOKED", hotel.get("state"));
-        assertEquals(1, hotel.get("completions"));
-        assertEquals(0, hotel.get("compensations"));
+        assertRow(single(config("quarkus.rest-client.hotel.url") + "/hotels", lra), "BOOKED", 1, 0);
     }
 
     @Test
@@ -82,20 +80,11 @@ class TripSagaTest {
         assertNotNull(lra);
         assertEquals("gone", coordinatorStatus(lra), "the LRA was cancelled before the answer");
 
-        Map<String, Object> trip = single("/trips", lra);
-        assertEquals("CANCELLED", trip.get("state"));
-        assertEquals(1, trip.get("compensations"));
-        assertEquals(0, trip.get("completions"));
+        assertRow(single("/trips", lra), "CANCELLED", 0, 1);
 
-        Map<String, Object> flight = single(config("quarkus.rest-client.flight.url") + "/flights", lra);
-        assertEquals("CANCELLED", flight.get("state"), "the seat was released by @Compensate");
-        assertEquals(1, flight.get("compensations"));
-        assertEquals(0, flight.get("completions"));
+        assertRow(single(config("quarkus.rest-client.flight.url") + "/flights", lra), "CANCELLED", 0, 1);
 
-        Map<String, Object> hotel = single(config("quarkus.rest-client.hotel.url") + "/hotels", lra);
-        assertEquals("RELEASED", hotel.get("state"));
-        assertEquals(1, hotel.get("compensations"));
-        assertEquals(0, hotel.get("completions"));
+        assertRow(single(config("quarkus.rest-client.hotel.url") + "/hotels", lra), "RELEASED", 0, 1);
     }
 
     @Test
