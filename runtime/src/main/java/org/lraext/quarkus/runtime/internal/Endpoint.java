@@ -24,6 +24,12 @@ import org.lraext.lra.protocol.ParticipantLinks;
 public record Endpoint(String name, EndpointPolicy policy, CallbackKind callback, boolean leave,
         ParticipantLinks participant) {
 
+    /** The endpoint's class. */
+    public String className() {
+        int hash = name.indexOf('#');
+        return hash < 0 ? name : name.substring(0, hash);
+    }
+
     static Endpoint of(EndpointDescriptor d) {
         EndpointPolicy policy = null;
         if (d.getLraType() != null) {

@@ -11,7 +11,9 @@ import org.lraext.lra.coordinator.CoordinatorClient;
 import org.lraext.lra.coordinator.CoordinatorClientOptions;
 import org.lraext.lra.protocol.LraIds;
 import org.lraext.quarkus.runtime.LraConfig;
+import org.lraext.quarkus.runtime.LraJournal;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.vertx.core.Vertx;
 
@@ -37,6 +39,12 @@ public class LraProducers {
         LraConfig.Coordinator c = config.coordinator();
         return new CoordinatorClient(vertx, ids,
                 new CoordinatorClientOptions(c.connectTimeout(), c.requestTimeout(), c.maxConnections(), c.idleTimeout()));
+    }
+
+    @Produces
+    @Singleton
+    LraJournal journal() {
+        return new LraJournal(LaunchMode.current().isDevOrTest());
     }
 
     void close(@Disposes CoordinatorClient client) {

@@ -18,6 +18,10 @@ final class LraRequestState {
     boolean started;
     /** Whether the coordinator was asked to end {@link #current}. */
     volatile boolean ended;
+    /** When the request filter saw the request (callbacks only, for the journal). */
+    long startNanos;
+    /** The LRA a callback concerns (callbacks only, for the journal). */
+    String callbackLra;
     /** Whether the response filter saw the answer. */
     volatile boolean responded;
 

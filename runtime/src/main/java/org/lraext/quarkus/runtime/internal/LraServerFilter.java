@@ -27,6 +27,7 @@ import org.lraext.lra.protocol.InvalidLraIdException;
 import org.lraext.lra.protocol.LraHeaders;
 import org.lraext.lra.protocol.TypeRules;
 import org.lraext.quarkus.runtime.LraConfig;
+import org.lraext.quarkus.runtime.LraJournal;
 
 import io.smallrye.mutiny.Uni;
 
@@ -45,11 +46,13 @@ public class LraServerFilter {
     private final LraRegistry registry;
     private final CoordinatorClient coordinator;
     private final String configuredBaseUri;
+    private final LraJournal journal;
 
     @Inject
-    LraServerFilter(LraRegistry registry, CoordinatorClient coordinator, LraConfig config) {
+    LraServerFilter(LraRegistry registry, CoordinatorClient coordinator, LraConfig config, LraJournal journal) {
         this.registry = registry;
         this.coordinator = coordinator;
+        this.journal = journal;
         this.configuredBaseUri = config.baseUri().map(LraServerFilter::withoutTrailingSlash).orElse(null);
     }
 
@@ -103,6 +106,7 @@ public class LraServerFilter {
                         .onItem().transformToUni(lra -> {
                             state.current = lra;
                             state.started = true;
+                            journal.record(lra.toString(), LraJournal.Kind.STARTED, endpoint.className(), null, 201, null, 0);
                             return enlist(ctx, state, parent);
                         })
                         .onFailure(CoordinatorException.class)
@@ -123,6 +127,10 @@ public class LraServerFilter {
         }
         if (endpoint.callback() != null) {
             answerCallback(endpoint.callback(), resp);
+            if (journal.enabled()) {
+                journal.record(state.callbackLra, LraJournal.Kind.CALLBACK, endpoint.className(), endpoint.callback().rel(),
+                        resp.getStatus(), null, System.nanoTime() - state.startNanos);
+            }
             return DONE;
         }
         URI lra = state.current;
@@ -137,9 +145,19 @@ public class LraServerFilter {
         }
         boolean cancel = outcome == EndpointPolicy.Outcome.CANCEL;
         state.ended = true;
+        LraJournal.Kind kind = cancel ? LraJournal.Kind.CANCEL_REQUESTED : LraJournal.Kind.CLOSE_REQUESTED;
+        long started = System.nanoTime();
         return Uni.createFrom().completionStage(() -> cancel ? coordinator.cancel(lra) : coordinator.close(lra))
-                .onItem().invoke(status -> resp.getHeaders().putSingle(LraHeaders.ENDED, lra.toString()))
-                .onFailure(CoordinatorException.class).invoke(t -> endFailed(resp, lra, cancel, (CoordinatorException) t))
+                .onItem().invoke(status -> {
+                    resp.getHeaders().putSingle(LraHeaders.ENDED, lra.toString());
+                    journal.record(lra.toString(), kind, endpoint.className(), null, 200, status, System.nanoTime() - started);
+                })
+                .onFailure(CoordinatorException.class).invoke(t -> {
+                    CoordinatorException e = (CoordinatorException) t;
+                    journal.record(lra.toString(), kind, endpoint.className(), null, e.status(), e.getMessage(),
+                            System.nanoTime() - started);
+                    endFailed(resp, lra, cancel, e);
+                })
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
@@ -164,6 +182,7 @@ public class LraServerFilter {
         return Uni.createFrom()
                 .completionStage(() -> coordinator.join(lra, state.endpoint.policy().timeLimitMillis(), link))
                 .onItem().transform(recovery -> {
+                    journal.record(lra.toString(), LraJournal.Kind.JOINED, state.endpoint.className(), null, 200, null, 0);
                     if (recovery != null) {
                         ctx.getHeaders().putSingle(LraHeaders.RECOVERY, recovery.toString());
                     }
@@ -183,7 +202,12 @@ public class LraServerFilter {
     }
 
     private Uni<Response> callback(ResteasyReactiveContainerRequestContext ctx, Endpoint endpoint, String header) {
-        ctx.setProperty(LraRequestState.PROPERTY, new LraRequestState(endpoint, null));
+        LraRequestState state = new LraRequestState(endpoint, null);
+        if (journal.enabled()) {
+            state.startNanos = System.nanoTime();
+            state.callbackLra = header != null ? header : lastValue(ctx.getHeaders().get(LraHeaders.ENDED));
+        }
+        ctx.setProperty(LraRequestState.PROPERTY, state);
         if (header != null) {
             URI lra = trustedOrNull(header);
             if (lra != null) {
@@ -200,7 +224,10 @@ public class LraServerFilter {
         }
         String link = endpoint.participant().linkHeader(baseUri(ctx));
         return Uni.createFrom().completionStage(() -> coordinator.leave(lra, link))
-                .onItem().transform(v -> (Response) null)
+                .onItem().transform(v -> {
+                    journal.record(lra.toString(), LraJournal.Kind.LEFT, endpoint.className(), null, 200, null, 0);
+                    return (Response) null;
+                })
                 .onFailure(CoordinatorException.class).recoverWithItem(t -> failure((CoordinatorException) t));
     }
 

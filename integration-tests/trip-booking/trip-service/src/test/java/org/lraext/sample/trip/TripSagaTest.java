@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
 import org.junit.jupiter.api.Test;
+import org.lraext.quarkus.test.LraTesting;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,14 +37,6 @@ class TripSagaTest {
                 .post("/trips");
     }
 
-    /** The coordinator's status of the LRA, or "gone" once it has finished and forgotten it. */
-    private static String coordinatorStatus(String lra) {
-        String path = URI.create(lra).getPath();
-        Response r = given().get(config("quarkus.lra.coordinator-url") + "/" + path.substring(path.lastIndexOf('/') + 1)
-                + "/status");
-        return r.statusCode() == 404 ? "gone" : r.asString();
-    }
-
     private static Map<String, Object> single(String url, String lra) {
         List<Map<String, Object>> rows = given().queryParam("lra", lra).get(url).then().statusCode(200).extract()
                 .jsonPath().getList("$");
@@ -63,7 +57,10 @@ class TripSagaTest {
         assertEquals(201, r.statusCode(), r.asString());
         String lra = r.header(LRA.LRA_HTTP_CONTEXT_HEADER);
         assertNotNull(lra, "the response names the LRA");
-        assertEquals("gone", coordinatorStatus(lra), "the LRA closed before the answer and the coordinator forgot it");
+        assertEquals(Optional.empty(), LraTesting.coordinator().status(lra),
+                "the LRA closed before the answer and the coordinator forgot it");
+        LraTesting.assertThatLra(lra).endsWithin(Duration.ofSeconds(5)).isClosed()
+                .completedOnce(TripResource.class).neverCompensated().callbacksSucceeded();
 
         assertRow(single("/trips", lra), "CONFIRMED", 1, 0);
 
@@ -78,7 +75,9 @@ class TripSagaTest {
         assertEquals(409, r.statusCode(), r.asString());
         String lra = r.header(LRA.LRA_HTTP_CONTEXT_HEADER);
         assertNotNull(lra);
-        assertEquals("gone", coordinatorStatus(lra), "the LRA was cancelled before the answer");
+        assertEquals(Optional.empty(), LraTesting.coordinator().status(lra), "the LRA was cancelled before the answer");
+        LraTesting.assertThatLra(lra).endsWithin(Duration.ofSeconds(5)).isCancelled()
+                .compensatedOnce(TripResource.class).neverCompleted();
 
         assertRow(single("/trips", lra), "CANCELLED", 0, 1);
 
