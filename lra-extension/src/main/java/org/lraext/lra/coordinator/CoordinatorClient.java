@@ -93,7 +93,7 @@ public class CoordinatorClient implements AutoCloseable {
      */
     public CompletionStage<URI> join(URI lra, long timeLimitMillis, String linkHeader) {
         String url = LraIds.operationUrl(coordinatorOf(lra), lra, null) + "?TimeLimit=" + timeLimitMillis;
-        return call(HttpMethod.PUT, url, linkHeader, linkHeader).map(r -> {
+        return call(HttpMethod.PUT, url, linkHeader, null).map(r -> {
             if (r.status == 200 || r.status == 201) {
                 String recovery = r.recovery != null ? r.recovery : r.location != null ? r.location : r.body.trim();
                 return recovery.isEmpty() ? null : URI.create(recovery);

@@ -13,6 +13,11 @@ import java.util.Map;
 public final class ParticipantLinks {
 
     private final Map<CallbackKind, String> paths;
+    /** The header last built, with its base: the base rarely changes, so most joins reuse it. */
+    private volatile Built last;
+
+    private record Built(String base, String header) {
+    }
 
     public ParticipantLinks(Map<CallbackKind, String> paths) {
         EnumMap<CallbackKind, String> copy = new EnumMap<>(CallbackKind.class);
@@ -41,6 +46,16 @@ public final class ParticipantLinks {
      * @param baseUri the absolute base URI the callbacks are reachable under
      */
     public String linkHeader(String baseUri) {
+        Built built = last;
+        if (built != null && built.base.equals(baseUri)) {
+            return built.header;
+        }
+        String header = buildLinkHeader(baseUri);
+        last = new Built(baseUri, header);
+        return header;
+    }
+
+    private String buildLinkHeader(String baseUri) {
         StringBuilder sb = new StringBuilder(paths.size() * 96);
         for (Map.Entry<CallbackKind, String> e : paths.entrySet()) {
             if (sb.length() > 0) {

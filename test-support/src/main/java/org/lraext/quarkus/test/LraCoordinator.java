@@ -8,7 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.lra.annotation.LRAStatus;
 import org.lraext.lra.coordinator.CoordinatorClient;
@@ -18,6 +22,9 @@ import org.lraext.lra.coordinator.CoordinatorClient;
  * {@code quarkus.lra.coordinator-url}), over its REST API.
  */
 public final class LraCoordinator {
+
+    private static final Pattern LRA_ENTRY = Pattern.compile(
+            "\\{[^{}]*?\"lraId\"\\s*:\\s*\"([^\"]+)\"[^{}]*?\"status\"\\s*:\\s*\"([^\"]+)\"[^{}]*}");
 
     private final String url;
     private final HttpClient http;
@@ -51,6 +58,28 @@ public final class LraCoordinator {
                     + r.body());
         }
         return Optional.of(LRAStatus.valueOf(r.body().trim()));
+    }
+
+    /**
+     * The LRAs the coordinator still holds that have not finished (Active, Closing, Cancelling, or failed to end), as
+     * ids.
+     */
+    public List<String> active() {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url + "/")).header("Accept", "application/json")
+                .GET());
+        if (r.statusCode() != 200) {
+            throw new AssertionError("The coordinator answered " + r.statusCode() + " for its LRA list: " + r.body());
+        }
+        List<String> ids = new ArrayList<>();
+        // one JSON object per LRA, e.g. {"lraId":"http://...","clientId":"...","status":"Active",...}
+        Matcher m = LRA_ENTRY.matcher(r.body());
+        while (m.find()) {
+            String status = m.group(2);
+            if (!"Closed".equals(status) && !"Cancelled".equals(status)) {
+                ids.add(m.group(1));
+            }
+        }
+        return ids;
     }
 
     /** Starts an LRA directly on the coordinator, as a client outside the application would. */

@@ -1,0 +1,2 @@
+-- every request is a POST with an empty body: one LRA each
+wrk.method = "POST"
