@@ -21,13 +21,13 @@ mkdir -p "$out"
 
 pids=()
 stop() {
-  trap - EXIT INT TERM
   echo
   echo "Stopping the sample (pids ${pids[*]:-none})"
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }
-trap stop EXIT INT TERM
+trap stop EXIT
+trap 'exit 130' INT TERM
 
 start() {
   local name=$1; shift

@@ -7,7 +7,6 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
-import org.lraext.quarkus.runtime.internal.LraClientFilter;
 import org.lraext.quarkus.runtime.internal.LraProducers;
 import org.lraext.quarkus.runtime.internal.LraRecorder;
 import org.lraext.quarkus.runtime.internal.LraRegistry;
@@ -16,14 +15,15 @@ import org.lraext.quarkus.runtime.internal.LraServerFilter;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
+import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
+import io.quarkus.deployment.builditem.BytecodeTransformerBuildItem;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
-import io.quarkus.rest.client.reactive.spi.ClientRequestFilterBuildItem;
 
 class LraProcessor {
 
@@ -37,19 +37,22 @@ class LraProcessor {
 
     @BuildStep
     AdditionalIndexedClassesBuildItem indexFilters() {
-        // the filter classes carry @ServerRequestFilter / @Provider, which Quarkus REST reads from the index
-        return new AdditionalIndexedClassesBuildItem(LraServerFilter.class.getName(), LraClientFilter.class.getName());
+        // the filter methods carry @ServerRequestFilter / @ServerResponseFilter, which Quarkus REST reads from the index
+        return new AdditionalIndexedClassesBuildItem(LraServerFilter.class.getName());
     }
 
     @BuildStep
     AdditionalBeanBuildItem beans() {
-        return AdditionalBeanBuildItem.builder().addBeanClasses(LraProducers.class, LraServerFilter.class,
-                LraClientFilter.class).setUnremovable().build();
+        return AdditionalBeanBuildItem.builder().addBeanClasses(LraProducers.class, LraServerFilter.class)
+                .setUnremovable().build();
     }
 
     @BuildStep
-    ClientRequestFilterBuildItem propagateOnRestClients() {
-        return new ClientRequestFilterBuildItem(LraClientFilter.class.getName());
+    void propagateOnClients(BuildProducer<BytecodeTransformerBuildItem> transformers) {
+        if (QuarkusClassLoader.isClassPresentAtRuntime(JaxRsClientPropagation.CLIENT_BUILDER)) {
+            transformers.produce(new BytecodeTransformerBuildItem(JaxRsClientPropagation.CLIENT_BUILDER,
+                    new JaxRsClientPropagation()));
+        }
     }
 
     @BuildStep

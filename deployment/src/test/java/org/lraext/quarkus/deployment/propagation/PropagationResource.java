@@ -6,7 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -18,6 +21,9 @@ public class PropagationResource {
     @Inject
     @RestClient
     EchoClient client;
+
+    @ConfigProperty(name = "quarkus.rest-client.echo.url")
+    String echoUrl;
 
     /** The end of each chain: the LRA this request arrived in. */
     @GET
@@ -32,6 +38,18 @@ public class PropagationResource {
     @Path("plain")
     public String plain(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lra) {
         return lra + "|" + client.echo();
+    }
+
+    /** The same through the JAX-RS client API, with nothing LRA-specific on the client. */
+    @GET
+    @Path("jaxrs")
+    public String jaxrs() {
+        Client client = ClientBuilder.newClient();
+        try {
+            return client.target(echoUrl).path("prop/echo").request().get(String.class);
+        } finally {
+            client.close();
+        }
     }
 
     /** The same on the event loop, with a reactive client call. */

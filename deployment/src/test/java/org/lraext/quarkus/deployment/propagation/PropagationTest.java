@@ -33,6 +33,14 @@ class PropagationTest {
     }
 
     @Test
+    void jaxRsClientBuilderCallPropagates() {
+        String lra = CoordinatorView.start("test");
+        assertEquals(lra, given().header(LRA.LRA_HTTP_CONTEXT_HEADER, lra).get("/prop/jaxrs").asString());
+        assertEquals("null", given().get("/prop/jaxrs").asString(), "nothing to propagate outside an LRA");
+        CoordinatorView.cancel(lra);
+    }
+
+    @Test
     void reactiveCallOnTheEventLoopPropagates() {
         String lra = CoordinatorView.start("test");
         assertEquals(lra, given().header(LRA.LRA_HTTP_CONTEXT_HEADER, lra).get("/prop/plain-reactive").asString());

@@ -4,14 +4,14 @@ import java.net.URI;
 
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
-import jakarta.ws.rs.ext.Provider;
 
 import org.lraext.lra.protocol.LraHeaders;
 
 /**
  * Adds the LRA context of the request being handled to outgoing calls, unless the caller set the header itself.
+ * Registered on every client the Quarkus REST Client builds (REST Client interfaces and {@code ClientBuilder}); it can
+ * also be registered by hand on another JAX-RS client.
  */
-@Provider
 public class LraClientFilter implements ClientRequestFilter {
 
     @Override
