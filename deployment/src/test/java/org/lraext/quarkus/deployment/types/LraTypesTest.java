@@ -152,6 +152,25 @@ class LraTypesTest {
     }
 
     @Test
+    void endedNestedLraHandsTheParentBack() {
+        String outer = CoordinatorView.start("test");
+        Response r = given().header(LRA.LRA_HTTP_CONTEXT_HEADER, outer).get("/types/nested-end");
+        assertEquals(200, r.statusCode());
+        String child = r.asString();
+        assertNotEquals(outer, child);
+        assertEquals(outer, r.header(LRA.LRA_HTTP_CONTEXT_HEADER), "the caller goes on in the parent");
+        assertEquals(child, r.header(LRA.LRA_HTTP_ENDED_CONTEXT_HEADER), "the nested LRA was closed");
+        assertEquals("Active", CoordinatorView.status(outer));
+        CoordinatorView.cancel(outer);
+    }
+
+    @Test
+    void neverRefusesEvenAnUnknownCoordinatorsLraWithoutCallingIt() {
+        Response r = call("never", "http://something/like/an/URI");
+        assertEquals(412, r.statusCode(), "the type's rule comes before the id's checks");
+    }
+
+    @Test
     void nestedWithoutIncomingStartsTopLevel() {
         Response r = call("nested", null);
         assertEquals("null", parentSeen(r));

@@ -96,6 +96,13 @@ public class TypeResource {
     }
 
     @GET
+    @Path("nested-end")
+    @LRA(value = LRA.Type.NESTED)
+    public String nestedEnd(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lra) {
+        return lra;
+    }
+
+    @GET
     @Path("fail")
     @LRA(value = LRA.Type.REQUIRED, end = false)
     public Response fail(@QueryParam("status") int status) {

@@ -14,6 +14,8 @@ final class LraRequestState {
     final URI incoming;
     /** The LRA the method runs in, or null. */
     URI current;
+    /** The parent of {@link #current} when it was started nested in the incoming LRA, else null. */
+    URI nestedParent;
     /** Whether {@link #current} was started for this request. */
     boolean started;
     /** Whether the coordinator was asked to end {@link #current}. */

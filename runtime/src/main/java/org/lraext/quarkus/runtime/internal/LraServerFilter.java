@@ -69,6 +69,34 @@ public class LraServerFilter {
         if (endpoint.callback() != null) {
             return callback(ctx, endpoint, header);
         }
+        if (endpoint.leave() && header != null) {
+            URI lra;
+            try {
+                lra = coordinator.ids().parse(header);
+            } catch (InvalidLraIdException e) {
+                return abort(e.status(), e.getMessage());
+            }
+            return leave(ctx, endpoint, lra);
+        }
+        EndpointPolicy policy = endpoint.policy();
+        if (policy == null) {
+            return CONTINUE;
+        }
+        // the type's rule first: refusing, suspending or ignoring a context needs no look at the id itself
+        Action action = TypeRules.decide(policy.type(), header != null);
+        switch (action) {
+            case REJECT:
+                return abort(412, TypeRules.rejection(policy.type(), header != null) + " (" + endpoint.name() + ")");
+            case RUN_OUTSIDE:
+                return CONTINUE;
+            case SUSPEND:
+                ctx.getHeaders().remove(LraHeaders.CONTEXT);
+                ctx.getHeaders().remove(LraHeaders.PARENT);
+                LraContext.set(null, null);
+                return CONTINUE;
+            default:
+                break;
+        }
         URI incoming = null;
         if (header != null) {
             try {
@@ -77,41 +105,22 @@ public class LraServerFilter {
                 return abort(e.status(), e.getMessage());
             }
         }
-        if (endpoint.leave() && incoming != null) {
-            return leave(ctx, endpoint, incoming);
-        }
-        EndpointPolicy policy = endpoint.policy();
-        if (policy == null) {
-            return CONTINUE;
-        }
-        Action action = TypeRules.decide(policy.type(), incoming != null);
         LraRequestState state = new LraRequestState(endpoint, incoming);
-        switch (action) {
-            case REJECT:
-                return abort(412, TypeRules.rejection(policy.type(), incoming != null) + " (" + endpoint.name() + ")");
-            case RUN_OUTSIDE:
-                return CONTINUE;
-            case SUSPEND:
-                ctx.getHeaders().remove(LraHeaders.CONTEXT);
-                ctx.getHeaders().remove(LraHeaders.PARENT);
-                LraContext.set(null, null);
-                return CONTINUE;
-            case JOIN:
-                state.current = incoming;
-                return enlist(ctx, state, null);
-            default:
-                URI parent = action == Action.START_NESTED ? incoming : null;
-                return Uni.createFrom().completionStage(() -> coordinator.start(endpoint.name(), policy.timeLimitMillis(),
-                        parent))
-                        .onItem().transformToUni(lra -> {
-                            state.current = lra;
-                            state.started = true;
-                            journal.record(lra.toString(), LraJournal.Kind.STARTED, endpoint.className(), null, 201, null, 0);
-                            return enlist(ctx, state, parent);
-                        })
-                        .onFailure(CoordinatorException.class)
-                        .recoverWithItem(t -> failure((CoordinatorException) t));
+        if (action == Action.JOIN) {
+            state.current = incoming;
+            return enlist(ctx, state, null);
         }
+        URI parent = action == Action.START_NESTED ? incoming : null;
+        state.nestedParent = parent;
+        return Uni.createFrom().completionStage(() -> coordinator.start(endpoint.name(), policy.timeLimitMillis(), parent))
+                .onItem().transformToUni(lra -> {
+                    state.current = lra;
+                    state.started = true;
+                    journal.record(lra.toString(), LraJournal.Kind.STARTED, endpoint.className(), null, 201, null, 0);
+                    return enlist(ctx, state, parent);
+                })
+                .onFailure(CoordinatorException.class)
+                .recoverWithItem(t -> failure((CoordinatorException) t));
     }
 
     @ServerResponseFilter(priority = Priorities.USER - 100)
@@ -138,8 +147,10 @@ public class LraServerFilter {
             return DONE;
         }
         state.responded = true;
-        putIfAbsent(resp, LraHeaders.CONTEXT, lra.toString());
         EndpointPolicy.Outcome outcome = endpoint.policy().outcome(resp.getStatus());
+        // the caller goes on in this LRA; after a nested one ends, that is its parent again
+        URI next = state.nestedParent != null && outcome != EndpointPolicy.Outcome.KEEP ? state.nestedParent : lra;
+        putIfAbsent(resp, LraHeaders.CONTEXT, next.toString());
         if (outcome == EndpointPolicy.Outcome.KEEP) {
             return DONE;
         }
