@@ -65,6 +65,12 @@ final class LraDiscovery {
     private final IndexView index;
     private final SortedMap<String, EndpointDescriptor> endpoints = new TreeMap<>();
     private final Set<String> problems = new LinkedHashSet<>();
+    private final SortedMap<String, String> nonJaxRs = new TreeMap<>();
+    static final String PROXY_PATH = org.lraext.quarkus.runtime.internal.LraParticipantProxy.PATH;
+    static final DotName URI_TYPE = DotName.createSimple("java.net.URI");
+    static final DotName LRA_STATUS = DotName.createSimple("org.eclipse.microprofile.lra.annotation.LRAStatus");
+    static final Set<String> NON_JAXRS_RESULTS = Set.of("void", "java.lang.Void", "jakarta.ws.rs.core.Response",
+            "org.eclipse.microprofile.lra.annotation.ParticipantStatus");
 
     LraDiscovery(IndexView index) {
         this.index = index;
@@ -74,7 +80,7 @@ final class LraDiscovery {
         for (ClassInfo endpoint : endpointClasses()) {
             scan(endpoint);
         }
-        return new LraMetadataBuildItem(endpoints, new ArrayList<>(problems));
+        return new LraMetadataBuildItem(endpoints, nonJaxRs, new ArrayList<>(problems));
     }
 
     /** Concrete classes that serve JAX-RS requests: with {@code @Path} on them or on a supertype. */
@@ -223,9 +229,24 @@ final class LraDiscovery {
             MethodInfo jaxrs = first(chain, m -> httpMethod(m) != null);
             String expected = VERBS.get(kind);
             if (jaxrs == null) {
-                problems.add(kind.annotationSimpleName() + " method " + name(endpoint, annotated)
-                        + " is not a JAX-RS resource method; annotate it with @" + expected + " and @Path");
-                ok = false;
+                if (kind == CallbackKind.LEAVE) {
+                    problems.add("@Leave method " + name(endpoint, annotated) + " is not a JAX-RS resource method;"
+                            + " annotate it with @PUT and @Path (clients call it to leave the LRA)");
+                    ok = false;
+                    continue;
+                }
+                String problem = nonJaxRsProblem(kind, annotated);
+                if (problem != null) {
+                    problems.add("Non-JAX-RS " + kind.annotationSimpleName() + " method " + name(endpoint, annotated)
+                            + " " + problem);
+                    ok = false;
+                    continue;
+                }
+                // a plain CDI method: the coordinator calls the extension's proxy, which calls the method
+                paths.put(kind, PROXY_PATH + "/" + endpoint.name() + "/" + kind.rel());
+                nonJaxRs.put(endpoint.name() + "|" + kind.rel(), endpoint.name() + "#" + annotated.name() + "("
+                        + annotated.parameterTypes().stream().map(LraDiscovery::binaryName).collect(Collectors.joining(","))
+                        + ")");
                 continue;
             }
             String verb = httpMethod(jaxrs);
@@ -267,6 +288,43 @@ final class LraDiscovery {
             ok = false;
         }
         return ok ? paths : null;
+    }
+
+    /**
+     * What is wrong with a non-JAX-RS callback's signature (MicroProfile LRA, "Non JAX-RS participant methods"), or
+     * null when it is valid.
+     */
+    private static String nonJaxRsProblem(CallbackKind kind, MethodInfo m) {
+        if (!java.lang.reflect.Modifier.isPublic(m.flags())) {
+            return "must be public; make it public";
+        }
+        List<Type> params = m.parameterTypes();
+        Type result = m.returnType();
+        if (kind == CallbackKind.AFTER) {
+            if (params.size() != 2 || !params.get(0).name().equals(URI_TYPE) || !params.get(1).name().equals(LRA_STATUS)) {
+                return "has parameters (" + typeList(params) + "); it takes (URI lraId, LRAStatus status)";
+            }
+        } else if (params.size() > 2 || params.stream().anyMatch(t -> !t.name().equals(URI_TYPE))) {
+            return "has parameters (" + typeList(params) + "); it takes (), (URI lraId) or (URI lraId, URI parentId)";
+        }
+        String name = result.name().toString();
+        boolean ok = NON_JAXRS_RESULTS.contains(name);
+        if (!ok && ASYNC_TYPES.contains(name) && result.kind() == Type.Kind.PARAMETERIZED_TYPE) {
+            List<Type> args = result.asParameterizedType().arguments();
+            ok = args.size() == 1 && NON_JAXRS_RESULTS.contains(args.get(0).name().toString());
+        }
+        if (ok && kind == CallbackKind.STATUS && (name.equals("void") || name.equals("java.lang.Void"))) {
+            ok = false;
+        }
+        if (!ok) {
+            return "returns " + result + "; it must return " + (kind == CallbackKind.STATUS ? "" : "void, ")
+                    + "ParticipantStatus or Response, or a CompletionStage / Uni of those";
+        }
+        return null;
+    }
+
+    private static String typeList(List<Type> types) {
+        return types.stream().map(t -> simple(t.name().toString())).collect(Collectors.joining(", "));
     }
 
     private static boolean isCallbackResult(Type type) {

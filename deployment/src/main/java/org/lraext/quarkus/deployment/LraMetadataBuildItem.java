@@ -14,11 +14,19 @@ import io.quarkus.builder.item.SimpleBuildItem;
 public final class LraMetadataBuildItem extends SimpleBuildItem {
 
     private final SortedMap<String, EndpointDescriptor> endpoints;
+    private final SortedMap<String, String> nonJaxRsCallbacks;
     private final List<String> problems;
 
-    LraMetadataBuildItem(SortedMap<String, EndpointDescriptor> endpoints, List<String> problems) {
+    LraMetadataBuildItem(SortedMap<String, EndpointDescriptor> endpoints, SortedMap<String, String> nonJaxRsCallbacks,
+            List<String> problems) {
         this.endpoints = endpoints;
+        this.nonJaxRsCallbacks = nonJaxRsCallbacks;
         this.problems = List.copyOf(problems);
+    }
+
+    /** Callbacks that are plain CDI methods: {@code participantClass|rel} to {@code class#method(paramTypes)}. */
+    public SortedMap<String, String> nonJaxRsCallbacks() {
+        return nonJaxRsCallbacks;
     }
 
     public SortedMap<String, EndpointDescriptor> endpoints() {

@@ -7,10 +7,14 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
+import org.lraext.lra.protocol.CallbackKind;
+import org.lraext.quarkus.runtime.internal.EndpointDescriptor;
+import org.lraext.quarkus.runtime.internal.LraParticipantProxy;
 import org.lraext.quarkus.runtime.internal.LraProducers;
 import org.lraext.quarkus.runtime.internal.LraRecorder;
 import org.lraext.quarkus.runtime.internal.LraRegistry;
 import org.lraext.quarkus.runtime.internal.LraServerFilter;
+import org.lraext.quarkus.runtime.internal.NonJaxRsCallbacks;
 
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -38,13 +42,14 @@ class LraProcessor {
     @BuildStep
     AdditionalIndexedClassesBuildItem indexFilters() {
         // the filter methods carry @ServerRequestFilter / @ServerResponseFilter, which Quarkus REST reads from the index
-        return new AdditionalIndexedClassesBuildItem(LraServerFilter.class.getName());
+        // ...and the proxy that serves participant callbacks which are plain CDI methods
+        return new AdditionalIndexedClassesBuildItem(LraServerFilter.class.getName(), LraParticipantProxy.class.getName());
     }
 
     @BuildStep
     AdditionalBeanBuildItem beans() {
-        return AdditionalBeanBuildItem.builder().addBeanClasses(LraProducers.class, LraServerFilter.class)
-                .setUnremovable().build();
+        return AdditionalBeanBuildItem.builder().addBeanClasses(LraProducers.class, LraServerFilter.class,
+                LraParticipantProxy.class).setUnremovable().build();
     }
 
     @BuildStep
@@ -58,6 +63,18 @@ class LraProcessor {
     @BuildStep
     LraMetadataBuildItem discover(CombinedIndexBuildItem index) {
         LraMetadataBuildItem metadata = new LraDiscovery(index.getIndex()).discover();
+        // the proxy's methods are callbacks: the filters treat them as such
+        for (java.lang.reflect.Method m : LraParticipantProxy.class.getDeclaredMethods()) {
+            if (!java.lang.reflect.Modifier.isPublic(m.getModifiers())) {
+                continue;
+            }
+            EndpointDescriptor d = new EndpointDescriptor();
+            d.setName(LraParticipantProxy.class.getName() + "#" + m.getName());
+            d.setCallback(CallbackKind.valueOf(m.getName().toUpperCase(java.util.Locale.ROOT)).rel());
+            String[] params = java.util.Arrays.stream(m.getParameterTypes()).map(Class::getName).toArray(String[]::new);
+            metadata.endpoints().put(org.jboss.resteasy.reactive.server.util.MethodId.get(m.getName(),
+                    LraParticipantProxy.class.getName(), params), d);
+        }
         LOG.debugf("LRA endpoints: %s", metadata.endpoints().keySet());
         return metadata;
     }
@@ -77,11 +94,16 @@ class LraProcessor {
 
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
-    SyntheticBeanBuildItem registry(LraMetadataBuildItem metadata, LraRecorder recorder) {
-        return SyntheticBeanBuildItem.configure(LraRegistry.class)
+    void registry(LraMetadataBuildItem metadata, LraRecorder recorder, BuildProducer<SyntheticBeanBuildItem> beans) {
+        beans.produce(SyntheticBeanBuildItem.configure(LraRegistry.class)
                 .scope(Singleton.class)
                 .unremovable()
                 .supplier(recorder.registry(metadata.endpoints()))
-                .done();
+                .done());
+        beans.produce(SyntheticBeanBuildItem.configure(NonJaxRsCallbacks.class)
+                .scope(Singleton.class)
+                .unremovable()
+                .supplier(recorder.nonJaxRsCallbacks(metadata.nonJaxRsCallbacks()))
+                .done());
     }
 }

@@ -12,7 +12,9 @@ class CallbackNotJaxRsTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(NotJaxRs.class))
-            .assertException(t -> Messages.assertBuildError(t, "@Compensate method org.lraext.quarkus.deployment.validation.NotJaxRs#undo()", "is not a JAX-RS resource method", "annotate it with @PUT and @Path"));
+            .assertException(t -> Messages.assertBuildError(t,
+                    "Non-JAX-RS @Compensate method org.lraext.quarkus.deployment.validation.NotJaxRs#undo(String)",
+                    "has parameters (String); it takes (), (URI lraId) or (URI lraId, URI parentId)"));
 
     @Test
     void buildFails() {

@@ -1,21 +1,12 @@
 package org.lraext.quarkus.deployment.validation;
 
-import java.util.concurrent.CompletionStage;
-
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.lra.annotation.Compensate;
-import org.eclipse.microprofile.lra.annotation.Complete;
-import org.eclipse.microprofile.lra.annotation.Status;
 import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
 
-/** A participant with a mistake, for the build-error tests. */
+/** A participant with a mistake, for the build-error tests: a plain-method callback with a wrong parameter. */
 @Path("/not-jaxrs")
 public class NotJaxRs {
     @POST
@@ -24,7 +15,7 @@ public class NotJaxRs {
     }
 
     @Compensate
-    public Response undo() {
-        return Response.ok().build();
+    public String undo(String lra) {
+        return lra;
     }
 }

@@ -14,4 +14,8 @@ public class LraRecorder {
     public Supplier<LraRegistry> registry(Map<String, EndpointDescriptor> endpoints) {
         return () -> new LraRegistry(endpoints);
     }
+
+    public Supplier<NonJaxRsCallbacks> nonJaxRsCallbacks(Map<String, String> methods) {
+        return () -> new NonJaxRsCallbacks(methods);
+    }
 }

@@ -269,12 +269,11 @@ public class LraServerFilter {
 
     private static void answerCallback(CallbackKind kind, ContainerResponseContext resp) {
         int status = resp.getStatus();
-        if (status == 200 && resp.getEntity() instanceof ParticipantStatus ps) {
-            int mapped = CallbackRules.statusCode(ps);
-            if (mapped != 200) {
-                resp.setStatus(mapped);
-                resp.setEntity(ps.name(), null, MediaType.TEXT_PLAIN_TYPE);
-            }
+        if (resp.getEntity() instanceof ParticipantStatus ps) {
+            // the coordinator reads the status name as text; @Status always answers 200 with it
+            int mapped = status == 200 && kind != CallbackKind.STATUS ? CallbackRules.statusCode(ps) : status;
+            resp.setStatus(mapped);
+            resp.setEntity(ps.name(), null, MediaType.TEXT_PLAIN_TYPE);
             return;
         }
         int answer = CallbackRules.answerCode(kind, status);
