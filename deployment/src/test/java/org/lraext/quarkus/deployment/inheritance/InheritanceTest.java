@@ -37,6 +37,15 @@ class InheritanceTest {
     }
 
     @Test
+    void cancelOnFromTheInterfaceCancels() {
+        Response r = given().get("/orders/reject");
+        assertEquals(202, r.statusCode());
+        String lra = r.header(LRA.LRA_HTTP_CONTEXT_HEADER);
+        assertTrue(BaseParticipant.COMPENSATED.contains(lra), "202 is in the interface's cancelOn");
+        assertEquals("gone", CoordinatorView.status(lra));
+    }
+
+    @Test
     void superclassLevelLraApplies() {
         assertEquals(412, given().get("/orders/ship").statusCode(), "MANDATORY from the superclass");
         String lra = CoordinatorView.start("test");

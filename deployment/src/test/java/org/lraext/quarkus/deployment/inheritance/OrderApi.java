@@ -15,4 +15,10 @@ public interface OrderApi {
     @Path("place")
     @LRA(value = LRA.Type.REQUIRED, end = false)
     String place(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lra);
+
+    /** cancelOn declared on the interface: a 202 cancels. */
+    @GET
+    @Path("reject")
+    @LRA(value = LRA.Type.REQUIRED, cancelOn = jakarta.ws.rs.core.Response.Status.ACCEPTED)
+    jakarta.ws.rs.core.Response reject();
 }

@@ -10,4 +10,9 @@ public class OrderResource extends BaseParticipant implements OrderApi {
     public String place(String lra) {
         return String.valueOf(lra);
     }
+
+    @Override
+    public jakarta.ws.rs.core.Response reject() {
+        return jakarta.ws.rs.core.Response.accepted().build();
+    }
 }

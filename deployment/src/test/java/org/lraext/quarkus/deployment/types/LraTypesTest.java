@@ -165,6 +165,16 @@ class LraTypesTest {
     }
 
     @Test
+    void closedNestedLraIsCompensatedWhenItsParentIsCancelled() {
+        String outer = CoordinatorView.start("test");
+        String child = given().header(LRA.LRA_HTTP_CONTEXT_HEADER, outer).get("/types/nested-end").asString();
+        assertTrue(TypeResource.COMPLETED.contains(child), "the nested LRA closed: its participant completed");
+        CoordinatorView.cancel(outer);
+        // a completed nested participant stays compensatable until its parent ends
+        await().atMost(Duration.ofSeconds(10)).until(() -> TypeResource.COMPENSATED.contains(child));
+    }
+
+    @Test
     void neverRefusesEvenAnUnknownCoordinatorsLraWithoutCallingIt() {
         Response r = call("never", "http://something/like/an/URI");
         assertEquals(412, r.statusCode(), "the type's rule comes before the id's checks");
