@@ -267,8 +267,8 @@ final class LraDiscovery {
                         + " or a CompletionStage / Uni of those");
                 ok = false;
             }
-            AnnotationInstance methodPath = first(chain, m -> m.hasDeclaredAnnotation(PATH)) == null ? null
-                    : first(chain, m -> m.hasDeclaredAnnotation(PATH)).declaredAnnotation(PATH);
+            MethodInfo withPath = first(chain, m -> m.hasDeclaredAnnotation(PATH));
+            AnnotationInstance methodPath = withPath == null ? null : withPath.declaredAnnotation(PATH);
             String path = join(classPath, methodPath == null ? "" : methodPath.value().asString());
             if (path.contains("{")) {
                 problems.add(kind.annotationSimpleName() + " method " + name(endpoint, jaxrs) + " has the path '" + path

@@ -17,10 +17,5 @@ public enum Action {
     /** Run the method outside any LRA; there is none on the request. */
     RUN_OUTSIDE,
     /** Refuse the request with 412 Precondition Failed. */
-    REJECT;
-
-    /** Whether this action creates a new LRA. */
-    public boolean startsLra() {
-        return this == START || this == START_NESTED || this == SUSPEND_AND_START;
-    }
+    REJECT
 }

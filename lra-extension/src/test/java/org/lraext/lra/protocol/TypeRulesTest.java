@@ -1,7 +1,6 @@
 package org.lraext.lra.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
@@ -29,15 +28,6 @@ class TypeRulesTest {
         assertEquals(Action.SUSPEND, TypeRules.decide(LRA.Type.NOT_SUPPORTED, true));
         assertEquals(Action.REJECT, TypeRules.decide(LRA.Type.NEVER, true));
         assertEquals(Action.START_NESTED, TypeRules.decide(LRA.Type.NESTED, true));
-    }
-
-    @Test
-    void startingActions() {
-        assertTrue(Action.START.startsLra());
-        assertTrue(Action.START_NESTED.startsLra());
-        assertTrue(Action.SUSPEND_AND_START.startsLra());
-        assertFalse(Action.JOIN.startsLra());
-        assertFalse(Action.SUSPEND.startsLra());
     }
 
     @Test
