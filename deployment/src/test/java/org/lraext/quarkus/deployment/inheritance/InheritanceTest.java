@@ -23,7 +23,7 @@ class InheritanceTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(OrderApi.class, BaseParticipant.class, OrderResource.class,
-                    CoordinatorView.class));
+                    CancellingBase.class, RefundResource.class, CoordinatorView.class));
 
     @Test
     void interfaceMethodLraStartsAndEnlistsTheInheritedCallbacks() {
@@ -54,5 +54,17 @@ class InheritanceTest {
         assertEquals(lra, r.asString());
         given().put(CoordinatorView.coordinatorUrl() + "/" + lra.substring(lra.lastIndexOf('/') + 1) + "/close");
         await().atMost(Duration.ofSeconds(10)).until(() -> BaseParticipant.COMPLETED.contains(lra));
+    }
+
+    @Test
+    void cancelOnFromTheSuperclassCancels() {
+        Response cancelled = given().queryParam("status", 409).get("/refunds/decide");
+        assertEquals(409, cancelled.statusCode());
+        String lra = cancelled.header(LRA.LRA_HTTP_CONTEXT_HEADER);
+        assertTrue(CancellingBase.COMPENSATED.contains(lra), "409 is in the superclass's cancelOn");
+        Response closed = given().queryParam("status", 500).get("/refunds/decide");
+        String other = closed.header(LRA.LRA_HTTP_CONTEXT_HEADER);
+        assertTrue(CancellingBase.COMPLETED.contains(other), "cancelOnFamily = {} on the superclass: a 500 closes");
+        assertEquals("gone", CoordinatorView.status(other));
     }
 }
