@@ -212,7 +212,7 @@ public class CoordinatorClient implements AutoCloseable {
 
     private static CoordinatorException unexpected(String what, Answer r) {
         String body = r.body.length() > 300 ? r.body.substring(0, 300) + "..." : r.body;
-        int status = r.status >= 500 || r.status == 429 ? 503 : 500;
+        int status = r.status >= 500 || r.status == 429 ? 503 : 502;
         return new CoordinatorException(status, "Could not " + what + ": the LRA coordinator answered " + r.status
                 + (body.isBlank() ? "" : ": " + body.strip()), null);
     }

@@ -55,14 +55,32 @@ public final class ParticipantLinks {
         return header;
     }
 
+    /**
+     * The {@code Link} header with a query string appended to every callback URL (e.g. a callback signature), built
+     * for each join.
+     *
+     * @param query {@code name=value} without {@code ?}, already URL-safe; null for none
+     */
+    public String linkHeader(String baseUri, String query) {
+        return query == null ? linkHeader(baseUri) : buildLinkHeader(baseUri, query);
+    }
+
     private String buildLinkHeader(String baseUri) {
+        return buildLinkHeader(baseUri, null);
+    }
+
+    private String buildLinkHeader(String baseUri, String query) {
         StringBuilder sb = new StringBuilder(paths.size() * 96);
         for (Map.Entry<CallbackKind, String> e : paths.entrySet()) {
             if (sb.length() > 0) {
                 sb.append(',');
             }
             String rel = e.getKey().rel();
-            sb.append('<').append(join(baseUri, e.getValue())).append(">; rel=\"").append(rel)
+            sb.append('<').append(join(baseUri, e.getValue()));
+            if (query != null) {
+                sb.append('?').append(query);
+            }
+            sb.append(">; rel=\"").append(rel)
                     .append("\"; title=\"").append(rel).append(" URI\"; type=\"text/plain\"");
         }
         return sb.toString();

@@ -28,6 +28,19 @@ class ParticipantLinksTest {
     }
 
     @Test
+    void aQueryIsAppendedToEveryCallbackUrl() {
+        Map<CallbackKind, String> paths = new EnumMap<>(CallbackKind.class);
+        paths.put(CallbackKind.COMPENSATE, "h/compensate");
+        paths.put(CallbackKind.AFTER, "h/after");
+        ParticipantLinks l = links(paths);
+        String plain = l.linkHeader("http://svc");
+        assertEquals("<http://svc/h/compensate?lra-sig=abc>; rel=\"compensate\"; title=\"compensate URI\"; type=\"text/plain\","
+                + "<http://svc/h/after?lra-sig=abc>; rel=\"after\"; title=\"after URI\"; type=\"text/plain\"",
+                l.linkHeader("http://svc", "lra-sig=abc"));
+        assertEquals(plain, l.linkHeader("http://svc", null), "no query: the cached header");
+    }
+
+    @Test
     void baseWithoutTrailingSlash() {
         ParticipantLinks l = links(Map.of(CallbackKind.AFTER, "after"));
         assertEquals("http://h/after", l.url("http://h", CallbackKind.AFTER));

@@ -51,6 +51,44 @@ public interface LraConfig {
     Coordinator coordinator();
 
     /**
+     * How participant callbacks are protected.
+     */
+    Callbacks callbacks();
+
+    /**
+     * Participant callbacks ({@code @Complete}, {@code @Compensate}, {@code @Status}, {@code @Forget},
+     * {@code @AfterLRA}).
+     */
+    interface Callbacks {
+
+        /**
+         * Signs the callback URLs this application registers with the coordinator, and refuses (403) every callback
+         * that does not carry a valid signature for its LRA and participant.
+         * <p>
+         * Without it, anyone who can reach the application can call its {@code /compensate} for any LRA. With it, a
+         * callback must come with the HMAC-SHA256 of the LRA id and the participant made with this key, which only
+         * the coordinator the participant joined with was given. At least 32 characters, e.g. the output of
+         * {@code openssl rand -base64 32}; every instance of the application needs the same key.
+         */
+        Optional<String> signingKey();
+
+        /**
+         * Keys that signed earlier joins and are still accepted on callbacks, for rotation: set the new key as
+         * {@code signing-key}, list the old one here until the LRAs joined with it have ended.
+         */
+        Optional<List<String>> previousSigningKeys();
+
+        /**
+         * How many final {@code @Complete} / {@code @Compensate} answers are remembered per application, so that a
+         * repeated delivery of the same callback for the same LRA is answered again without calling the method a
+         * second time. {@code 0} turns this off. The memory does not survive a restart: a method must still look at
+         * its business state before acting.
+         */
+        @WithDefault("10000")
+        int remembered();
+    }
+
+    /**
      * Connections to coordinators.
      */
     interface Coordinator {

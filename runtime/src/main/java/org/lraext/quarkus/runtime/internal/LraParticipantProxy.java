@@ -11,9 +11,11 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.lraext.lra.protocol.CallbackKind;
+import org.lraext.lra.protocol.CallbackSignatures;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -30,44 +32,61 @@ public class LraParticipantProxy {
 
     @Inject
     NonJaxRsCallbacks callbacks;
+    @Inject
+    CallbackGuard guard;
+
+    private Uni<Response> call(String participant, CallbackKind kind, String lra, String parent, String body,
+            String signature) {
+        Response stop = guard.check(kind, participant, lra, signature);
+        if (stop != null) {
+            return Uni.createFrom().item(stop);
+        }
+        return callbacks.invoke(participant, kind, lra, parent, body)
+                .invoke(r -> guard.answered(kind, participant, lra, r.getStatus(), r.getEntity()));
+    }
 
     @PUT
     @Path("{participant}/compensate")
     @Blocking
     public Uni<Response> compensate(@PathParam("participant") String participant,
-            @HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lra, @HeaderParam(LRA_HTTP_PARENT_CONTEXT_HEADER) String parent) {
-        return callbacks.invoke(participant, CallbackKind.COMPENSATE, lra, parent, null);
+            @HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lra, @HeaderParam(LRA_HTTP_PARENT_CONTEXT_HEADER) String parent,
+            @QueryParam(CallbackSignatures.PARAMETER) String signature) {
+        return call(participant, CallbackKind.COMPENSATE, lra, parent, null, signature);
     }
 
     @PUT
     @Path("{participant}/complete")
     @Blocking
     public Uni<Response> complete(@PathParam("participant") String participant,
-            @HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lra, @HeaderParam(LRA_HTTP_PARENT_CONTEXT_HEADER) String parent) {
-        return callbacks.invoke(participant, CallbackKind.COMPLETE, lra, parent, null);
+            @HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lra, @HeaderParam(LRA_HTTP_PARENT_CONTEXT_HEADER) String parent,
+            @QueryParam(CallbackSignatures.PARAMETER) String signature) {
+        return call(participant, CallbackKind.COMPLETE, lra, parent, null, signature);
     }
 
     @GET
     @Path("{participant}/status")
     @Blocking
     public Uni<Response> status(@PathParam("participant") String participant,
-            @HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lra, @HeaderParam(LRA_HTTP_PARENT_CONTEXT_HEADER) String parent) {
-        return callbacks.invoke(participant, CallbackKind.STATUS, lra, parent, null);
+            @HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lra, @HeaderParam(LRA_HTTP_PARENT_CONTEXT_HEADER) String parent,
+            @QueryParam(CallbackSignatures.PARAMETER) String signature) {
+        return call(participant, CallbackKind.STATUS, lra, parent, null, signature);
     }
 
     @DELETE
     @Path("{participant}/forget")
     @Blocking
     public Uni<Response> forget(@PathParam("participant") String participant,
-            @HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lra, @HeaderParam(LRA_HTTP_PARENT_CONTEXT_HEADER) String parent) {
-        return callbacks.invoke(participant, CallbackKind.FORGET, lra, parent, null);
+            @HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lra, @HeaderParam(LRA_HTTP_PARENT_CONTEXT_HEADER) String parent,
+            @QueryParam(CallbackSignatures.PARAMETER) String signature) {
+        return call(participant, CallbackKind.FORGET, lra, parent, null, signature);
     }
 
     @PUT
     @Path("{participant}/after")
     @Blocking
     public Uni<Response> after(@PathParam("participant") String participant,
-            @HeaderParam(LRA_HTTP_ENDED_CONTEXT_HEADER) String lra, String status) {
-        return callbacks.invoke(participant, CallbackKind.AFTER, lra, null, status);
+            @HeaderParam(LRA_HTTP_ENDED_CONTEXT_HEADER) String lra,
+            @QueryParam(CallbackSignatures.PARAMETER) String signature, String status) {
+        return call(participant, CallbackKind.AFTER, lra, null, status, signature);
     }
 }

@@ -9,6 +9,8 @@ import jakarta.inject.Singleton;
 
 import org.lraext.lra.coordinator.CoordinatorClient;
 import org.lraext.lra.coordinator.CoordinatorClientOptions;
+import org.lraext.lra.protocol.CallbackMemory;
+import org.lraext.lra.protocol.CallbackSignatures;
 import org.lraext.lra.protocol.LraIds;
 import org.lraext.quarkus.runtime.LraConfig;
 import org.lraext.quarkus.runtime.LraJournal;
@@ -39,6 +41,27 @@ public class LraProducers {
         LraConfig.Coordinator c = config.coordinator();
         return new CoordinatorClient(vertx, ids,
                 new CoordinatorClientOptions(c.connectTimeout(), c.requestTimeout(), c.maxConnections(), c.idleTimeout()));
+    }
+
+    @Produces
+    @Singleton
+    CallbackGuard callbackGuard(CoordinatorClient coordinator, LraConfig config) {
+        LraConfig.Callbacks c = config.callbacks();
+        CallbackSignatures signatures = null;
+        if (c.signingKey().isPresent()) {
+            try {
+                signatures = new CallbackSignatures(c.signingKey().get(), c.previousSigningKeys().orElse(List.of()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("quarkus.lra.callbacks: " + e.getMessage(), e);
+            }
+        } else if (c.previousSigningKeys().isPresent()) {
+            throw new ConfigurationException("quarkus.lra.callbacks.previous-signing-keys is set but signing-key is not:"
+                    + " set the current key as quarkus.lra.callbacks.signing-key");
+        }
+        if (c.remembered() < 0) {
+            throw new ConfigurationException("quarkus.lra.callbacks.remembered must be 0 or more, got " + c.remembered());
+        }
+        return new CallbackGuard(coordinator.ids(), signatures, new CallbackMemory(c.remembered()));
     }
 
     @Produces

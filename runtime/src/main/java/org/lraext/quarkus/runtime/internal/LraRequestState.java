@@ -24,6 +24,8 @@ final class LraRequestState {
     long startNanos;
     /** The LRA a callback concerns (callbacks only, for the journal). */
     String callbackLra;
+    /** Whether the request was refused before the method ran (a failed join): nothing to end. */
+    volatile boolean aborted;
     /** Whether the response filter saw the answer. */
     volatile boolean responded;
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -13,7 +14,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.lra.annotation.ParticipantStatus;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
@@ -22,6 +25,7 @@ import org.lraext.lra.coordinator.CoordinatorException;
 import org.lraext.lra.protocol.Action;
 import org.lraext.lra.protocol.CallbackKind;
 import org.lraext.lra.protocol.CallbackRules;
+import org.lraext.lra.protocol.CallbackSignatures;
 import org.lraext.lra.protocol.EndpointPolicy;
 import org.lraext.lra.protocol.InvalidLraIdException;
 import org.lraext.lra.protocol.LraHeaders;
@@ -47,12 +51,15 @@ public class LraServerFilter {
     private final CoordinatorClient coordinator;
     private final String configuredBaseUri;
     private final LraJournal journal;
+    private final CallbackGuard guard;
 
     @Inject
-    LraServerFilter(LraRegistry registry, CoordinatorClient coordinator, LraConfig config, LraJournal journal) {
+    LraServerFilter(LraRegistry registry, CoordinatorClient coordinator, LraConfig config, LraJournal journal,
+            CallbackGuard guard) {
         this.registry = registry;
         this.coordinator = coordinator;
         this.journal = journal;
+        this.guard = guard;
         this.configuredBaseUri = config.baseUri().map(LraServerFilter::withoutTrailingSlash).orElse(null);
     }
 
@@ -136,6 +143,8 @@ public class LraServerFilter {
         }
         if (endpoint.callback() != null) {
             answerCallback(endpoint.callback(), resp);
+            guard.answered(endpoint.callback(), endpoint.className(), state.callbackLra, resp.getStatus(),
+                    resp.getEntity());
             if (journal.enabled()) {
                 journal.record(state.callbackLra, LraJournal.Kind.CALLBACK, endpoint.className(), endpoint.callback().rel(),
                         resp.getStatus(), null, System.nanoTime() - state.startNanos);
@@ -143,10 +152,10 @@ public class LraServerFilter {
             return DONE;
         }
         URI lra = state.current;
-        if (lra == null) {
+        state.responded = true;
+        if (lra == null || state.aborted) {
             return DONE;
         }
-        state.responded = true;
         EndpointPolicy.Outcome outcome = endpoint.policy().outcome(resp.getStatus());
         // the caller goes on in this LRA; after a nested one ends, that is its parent again
         URI next = state.nestedParent != null && outcome != EndpointPolicy.Outcome.KEEP ? state.nestedParent : lra;
@@ -176,9 +185,11 @@ public class LraServerFilter {
     private Uni<Response> enlist(ResteasyReactiveContainerRequestContext ctx, LraRequestState state, URI parent) {
         URI lra = state.current;
         ctx.setProperty(LraRequestState.PROPERTY, state);
-        ctx.getServerRequestContext().registerCompletionCallback(failure -> {
-            if (!state.responded) {
-                endUnanswered(state, failure);
+        ResteasyReactiveRequestContext request = (ResteasyReactiveRequestContext) ctx.getServerRequestContext();
+        request.registerCompletionCallback(failure -> {
+            if (!state.responded && !state.aborted) {
+                Throwable thrown = failure != null ? failure : request.getThrowable();
+                endUnanswered(state, thrown, thrown == null ? request.getResult() : null);
             }
         });
         ctx.getHeaders().putSingle(LraHeaders.CONTEXT, lra.toString());
@@ -189,7 +200,8 @@ public class LraServerFilter {
         if (state.endpoint.participant() == null) {
             return CONTINUE;
         }
-        String link = state.endpoint.participant().linkHeader(baseUri(ctx));
+        String link = state.endpoint.participant().linkHeader(baseUri(ctx),
+                guard.signedQuery(lra, state.endpoint.className()));
         return Uni.createFrom()
                 .completionStage(() -> coordinator.join(lra, state.endpoint.policy().timeLimitMillis(), link))
                 .onItem().transform(recovery -> {
@@ -201,6 +213,8 @@ public class LraServerFilter {
                 })
                 .onFailure(CoordinatorException.class).recoverWithUni(t -> {
                     CoordinatorException e = (CoordinatorException) t;
+                    // the method will not run: its end / cancelOn rules do not apply to the caller's LRA
+                    state.aborted = true;
                     if (!state.started) {
                         return Uni.createFrom().item(failure(e));
                     }
@@ -214,11 +228,18 @@ public class LraServerFilter {
 
     private Uni<Response> callback(ResteasyReactiveContainerRequestContext ctx, Endpoint endpoint, String header) {
         LraRequestState state = new LraRequestState(endpoint, null);
+        CallbackKind kind = endpoint.callback();
+        String ended = kind == CallbackKind.AFTER ? lastValue(ctx.getHeaders().get(LraHeaders.ENDED)) : null;
+        state.callbackLra = ended != null ? ended : header;
         if (journal.enabled()) {
             state.startNanos = System.nanoTime();
-            state.callbackLra = header != null ? header : lastValue(ctx.getHeaders().get(LraHeaders.ENDED));
         }
         ctx.setProperty(LraRequestState.PROPERTY, state);
+        Response stop = guard.check(kind, endpoint.className(), state.callbackLra,
+                ctx.getUriInfo().getQueryParameters().getFirst(CallbackSignatures.PARAMETER));
+        if (stop != null) {
+            return Uni.createFrom().item(stop);
+        }
         if (header != null) {
             URI lra = trustedOrNull(header);
             if (lra != null) {
@@ -233,7 +254,7 @@ public class LraServerFilter {
         if (endpoint.participant() == null) {
             return CONTINUE;
         }
-        String link = endpoint.participant().linkHeader(baseUri(ctx));
+        String link = endpoint.participant().linkHeader(baseUri(ctx), guard.signedQuery(lra, endpoint.className()));
         return Uni.createFrom().completionStage(() -> coordinator.leave(lra, link))
                 .onItem().transform(v -> {
                     journal.record(lra.toString(), LraJournal.Kind.LEFT, endpoint.className(), null, 200, null, 0);
@@ -283,25 +304,43 @@ public class LraServerFilter {
     }
 
     /**
-     * The request ended without passing the response filters: an exception no mapper handled, or a client that went
-     * away. The LRA must not stay active forever, so it ends as a 500 answer would end it.
+     * The request ended without passing the response filters: the client went away (the method's answer could not be
+     * sent), or an exception no mapper handled. The LRA must not stay active forever, so it ends as the method's answer
+     * says: the status it returned, 500 for an exception.
      */
-    private void endUnanswered(LraRequestState state, Throwable failure) {
+    private void endUnanswered(LraRequestState state, Throwable failure, Object result) {
         URI lra = state.current;
-        EndpointPolicy.Outcome outcome = state.endpoint.policy().outcome(500);
+        int status = unansweredStatus(failure, result);
+        EndpointPolicy.Outcome outcome = state.endpoint.policy().outcome(status);
         if (outcome == EndpointPolicy.Outcome.KEEP) {
             return;
         }
         boolean cancel = outcome == EndpointPolicy.Outcome.CANCEL;
         state.ended = true;
-        LOG.debugf("Request in LRA %s ended without a response (%s): %s it", lra, failure,
+        LOG.debugf("Request in LRA %s ended without a response (%s, status %d): %s it", lra, failure, status,
                 cancel ? "cancelling" : "closing");
-        (cancel ? coordinator.cancel(lra) : coordinator.close(lra)).whenComplete((status, t) -> {
+        (cancel ? coordinator.cancel(lra) : coordinator.close(lra)).whenComplete((s, t) -> {
             if (t != null) {
                 LOG.warnf("Could not %s LRA %s after its request failed: %s", cancel ? "cancel" : "close", lra,
                         t.getMessage());
             }
         });
+    }
+
+    private static int unansweredStatus(Throwable failure, Object result) {
+        if (failure != null) {
+            return failure instanceof WebApplicationException wae && wae.getResponse() != null
+                    ? wae.getResponse().getStatus()
+                    : 500;
+        }
+        if (result instanceof Response r) {
+            return r.getStatus();
+        }
+        if (result instanceof RestResponse<?> r) {
+            return r.getStatus();
+        }
+        // an entity is a 200; no result and no exception is a method that returned nothing: 204
+        return result != null ? 200 : 204;
     }
 
     private static void endFailed(ContainerResponseContext resp, URI lra, boolean cancel, CoordinatorException e) {
