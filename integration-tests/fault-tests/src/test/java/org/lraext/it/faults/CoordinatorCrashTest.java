@@ -44,7 +44,7 @@ class CoordinatorCrashTest {
         String db = cluster.directory("flight-db").resolve("flights").toString();
         flight = cluster.start("flight", "sample.flight.jar", "/flights", "-Dquarkus.lra.coordinator-url=" + coordinatorUrl,
                 "-Dquarkus.rest-client.hotel.url=" + hotel.url(),
-                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + db + ";DB_CLOSE_DELAY=-1",
+                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + db + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0",
                 "-Dquarkus.hibernate-orm.schema-management.strategy=update");
     }
 
@@ -127,6 +127,7 @@ class CoordinatorCrashTest {
         });
         double recoveredIn = (System.nanoTime() - restarted) / 1e9;
         List<String> activeAfter = active.stream().map(coordinator::status).toList();
+        System.out.println("[coordinator-crash] the LRAs that were Active, after the restart: " + activeAfter);
         // the LRAs that were active are still active and can be ended as usual
         for (int i = 0; i < PER_GROUP; i++) {
             int answer = i % 2 == 0 ? coordinator.close(active.get(i)) : coordinator.cancel(active.get(i));

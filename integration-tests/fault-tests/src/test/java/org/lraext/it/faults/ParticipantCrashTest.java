@@ -38,7 +38,7 @@ class ParticipantCrashTest {
         String db = cluster.directory("flight-db").resolve("flights").toString();
         flight = cluster.start("flight", "sample.flight.jar", "/flights", "-Dquarkus.lra.coordinator-url=" + coordinatorUrl,
                 // a database that survives the crash, as a real service's would
-                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + db + ";DB_CLOSE_DELAY=-1",
+                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + db + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0",
                 "-Dquarkus.hibernate-orm.schema-management.strategy=update");
     }
 

@@ -56,7 +56,8 @@ public class FlightResource {
     @Transactional
     public Response complete(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lraId) {
         FlightBooking booking = FlightBooking.byLra(lraId);
-        if (booking == null) {
+        if (booking == null || booking.state == FlightBooking.State.CONFIRMED) {
+            // unknown LRA, or a repeated delivery (the coordinator delivers at least once): nothing more to do
             return Response.ok(ParticipantStatus.Completed.name()).build();
         }
         booking.completions++;
@@ -71,7 +72,7 @@ public class FlightResource {
     @Transactional
     public Response compensate(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lraId) {
         FlightBooking booking = FlightBooking.byLra(lraId);
-        if (booking == null) {
+        if (booking == null || booking.state == FlightBooking.State.CANCELLED) {
             return Response.ok(ParticipantStatus.Compensated.name()).build();
         }
         booking.compensations++;

@@ -55,7 +55,8 @@ public class HotelResource {
     @Transactional
     public Response complete(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lraId) {
         HotelBooking booking = HotelBooking.forLra(lraId);
-        if (booking != null) {
+        // unknown LRA, or a repeated delivery (the coordinator delivers at least once): nothing more to do
+        if (booking != null && booking.state != HotelBooking.State.BOOKED) {
             booking.completions++;
             booking.state = HotelBooking.State.BOOKED;
             LOG.infof("Room booked at %s (LRA %s closed)", booking.hotel, lraId);
@@ -69,7 +70,7 @@ public class HotelResource {
     @Transactional
     public Response compensate(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lraId) {
         HotelBooking booking = HotelBooking.forLra(lraId);
-        if (booking != null) {
+        if (booking != null && booking.state != HotelBooking.State.RELEASED) {
             booking.compensations++;
             booking.state = HotelBooking.State.RELEASED;
             LOG.infof("Room released at %s (LRA %s cancelled)", booking.hotel, lraId);

@@ -25,7 +25,8 @@ public class Trips {
     @Transactional
     public void ended(String lraId, boolean closed) {
         Trip trip = Trip.ofLra(lraId);
-        if (trip == null) {
+        if (trip == null || trip.state == (closed ? Trip.State.CONFIRMED : Trip.State.CANCELLED)) {
+            // unknown LRA, or a repeated delivery (the coordinator delivers at least once): nothing more to do
             return;
         }
         if (closed) {
