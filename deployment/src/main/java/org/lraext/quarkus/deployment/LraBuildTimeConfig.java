@@ -23,6 +23,44 @@ public interface LraBuildTimeConfig {
     DevServices devservices();
 
     /**
+     * The readiness check, when {@code quarkus-smallrye-health} is present.
+     */
+    Health health();
+
+    /**
+     * Metrics, when {@code quarkus-micrometer} is present.
+     */
+    Metrics metrics();
+
+    /**
+     * The readiness check "LRA coordinator reachable".
+     */
+    interface Health {
+
+        /**
+         * Whether to add the readiness check "LRA coordinator reachable" when {@code quarkus-smallrye-health} is
+         * present. It asks the configured coordinator for the status of an LRA that does not exist and is DOWN when the
+         * coordinator cannot be reached within the connect and request timeouts, or answers 5xx.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /**
+     * Micrometer metrics.
+     */
+    interface Metrics {
+
+        /**
+         * Whether to publish the extension's metrics when {@code quarkus-micrometer} is present: {@code lra.started},
+         * {@code lra.joined}, {@code lra.ended} (outcome closed / cancelled, result ok / failed), {@code lra.callbacks}
+         * (kind, outcome as status class) and the timer {@code lra.coordinator.calls} (operation, outcome).
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /**
      * Dev Services: in dev and test mode, when {@code quarkus.lra.coordinator-url} is not set, the project's Narayana
      * coordinator is started as its own JVM (no containers) and the application is pointed at it.
      */

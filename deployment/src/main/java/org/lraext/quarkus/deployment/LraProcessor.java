@@ -15,11 +15,15 @@ import org.lraext.quarkus.runtime.internal.LraRecorder;
 import org.lraext.quarkus.runtime.internal.LraRegistry;
 import org.lraext.quarkus.runtime.internal.LraServerFilter;
 import org.lraext.quarkus.runtime.internal.NonJaxRsCallbacks;
+import org.lraext.quarkus.runtime.observability.CoordinatorReadinessCheck;
+import org.lraext.quarkus.runtime.observability.MicrometerLraMetrics;
 
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
 import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -28,6 +32,7 @@ import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
 import io.quarkus.deployment.builditem.BytecodeTransformerBuildItem;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 
 class LraProcessor {
 
@@ -50,6 +55,20 @@ class LraProcessor {
     AdditionalBeanBuildItem beans() {
         return AdditionalBeanBuildItem.builder().addBeanClasses(LraProducers.class, LraServerFilter.class,
                 LraParticipantProxy.class).setUnremovable().build();
+    }
+
+    @BuildStep
+    HealthBuildItem readiness(LraBuildTimeConfig config) {
+        // consumed only when quarkus-smallrye-health is present
+        return new HealthBuildItem(CoordinatorReadinessCheck.class.getName(), config.health().enabled());
+    }
+
+    @BuildStep
+    void metrics(Capabilities capabilities, LraBuildTimeConfig config, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (config.metrics().enabled() && capabilities.isPresent(Capability.METRICS)
+                && QuarkusClassLoader.isClassPresentAtRuntime("io.micrometer.core.instrument.MeterRegistry")) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(MicrometerLraMetrics.class));
+        }
     }
 
     @BuildStep

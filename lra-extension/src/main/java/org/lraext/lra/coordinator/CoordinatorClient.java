@@ -34,9 +34,33 @@ public class CoordinatorClient implements AutoCloseable {
     private final HttpClient http;
     private final LraIds ids;
     private final long requestTimeoutMillis;
+    private final CallObserver observer;
+
+    /**
+     * Told of every coordinator call once it has ended: for metrics. Called on the event loop: must not block.
+     */
+    @FunctionalInterface
+    public interface CallObserver {
+
+        /** Observes nothing. */
+        CallObserver NONE = (operation, status, nanos) -> {
+        };
+
+        /**
+         * @param operation {@code start}, {@code join}, {@code close}, {@code cancel}, {@code status}, {@code leave}
+         * @param status the coordinator's HTTP status, or 0 when it did not answer
+         * @param nanos how long the call took
+         */
+        void called(String operation, int status, long nanos);
+    }
 
     public CoordinatorClient(Vertx vertx, LraIds ids, CoordinatorClientOptions options) {
+        this(vertx, ids, options, CallObserver.NONE);
+    }
+
+    public CoordinatorClient(Vertx vertx, LraIds ids, CoordinatorClientOptions options, CallObserver observer) {
         this.ids = ids;
+        this.observer = observer;
         this.requestTimeoutMillis = options.requestTimeout().toMillis();
         HttpClientOptions http = new HttpClientOptions()
                 .setKeepAlive(true)
@@ -68,7 +92,7 @@ public class CoordinatorClient implements AutoCloseable {
         if (parent != null) {
             url.append("&ParentLRA=").append(URLEncoder.encode(parent.toString(), StandardCharsets.UTF_8));
         }
-        return call(HttpMethod.POST, url.toString(), null, null).map(r -> {
+        return call("start", HttpMethod.POST, url.toString(), null, null).map(r -> {
             if (r.status == 201 || r.status == 200) {
                 String location = r.location != null ? r.location : r.body.trim();
                 try {
@@ -93,7 +117,7 @@ public class CoordinatorClient implements AutoCloseable {
      */
     public CompletionStage<URI> join(URI lra, long timeLimitMillis, String linkHeader) {
         String url = LraIds.operationUrl(coordinatorOf(lra), lra, null) + "?TimeLimit=" + timeLimitMillis;
-        return call(HttpMethod.PUT, url, linkHeader, null).map(r -> {
+        return call("join", HttpMethod.PUT, url, linkHeader, null).map(r -> {
             if (r.status == 200 || r.status == 201) {
                 String recovery = r.recovery != null ? r.recovery : r.location != null ? r.location : r.body.trim();
                 return recovery.isEmpty() ? null : URI.create(recovery);
@@ -121,7 +145,7 @@ public class CoordinatorClient implements AutoCloseable {
 
     private CompletionStage<String> end(URI lra, String operation) {
         String url = LraIds.operationUrl(coordinatorOf(lra), lra, operation);
-        return call(HttpMethod.PUT, url, null, "").map(r -> {
+        return call(operation, HttpMethod.PUT, url, null, "").map(r -> {
             if (r.status == 200 || r.status == 202) {
                 return r.body.trim();
             }
@@ -136,7 +160,7 @@ public class CoordinatorClient implements AutoCloseable {
     /** The status of an LRA; {@code null} when the coordinator no longer knows it (finished and forgotten). */
     public CompletionStage<LRAStatus> status(URI lra) {
         String url = LraIds.operationUrl(coordinatorOf(lra), lra, "status");
-        return call(HttpMethod.GET, url, null, null).map(r -> {
+        return call("status", HttpMethod.GET, url, null, null).map(r -> {
             if (r.status == 404) {
                 return (LRAStatus) null;
             }
@@ -156,7 +180,7 @@ public class CoordinatorClient implements AutoCloseable {
     /** Removes a participant from an LRA; the participant is named by its compensate (or after) URL. */
     public CompletionStage<Void> leave(URI lra, String participantUrl) {
         String url = LraIds.operationUrl(coordinatorOf(lra), lra, "remove");
-        return call(HttpMethod.PUT, url, null, participantUrl).map(r -> {
+        return call("leave", HttpMethod.PUT, url, null, participantUrl).map(r -> {
             if (r.status == 200) {
                 return (Void) null;
             }
@@ -177,6 +201,27 @@ public class CoordinatorClient implements AutoCloseable {
             throw new CoordinatorException(403, "LRA " + lra + " does not belong to a trusted coordinator", null);
         }
         return c;
+    }
+
+    /**
+     * Whether the primary coordinator answers: asks for the status of an LRA that does not exist, which a working
+     * coordinator answers at once with 404. Completes normally when it answered below 500.
+     */
+    public CompletionStage<Void> ping() {
+        String url = ids.primary() + "/0_lraext-readiness-probe/status";
+        return call("ping", HttpMethod.GET, url, null, null).map(r -> {
+            if (r.status >= 500) {
+                throw new CoordinatorException(503, "The LRA coordinator at " + ids.primary() + " answered " + r.status,
+                        null);
+            }
+            return (Void) null;
+        }).toCompletionStage();
+    }
+
+    private Future<Answer> call(String operation, HttpMethod method, String url, String link, String body) {
+        long started = System.nanoTime();
+        return call(method, url, link, body).andThen(ar -> observer.called(operation,
+                ar.succeeded() ? ar.result().status : 0, System.nanoTime() - started));
     }
 
     private Future<Answer> call(HttpMethod method, String url, String link, String body) {

@@ -48,6 +48,13 @@ class CoordinatorDownTest {
     }
 
     @Test
+    void readinessIsDown() {
+        Response r = given().get("/q/health/ready");
+        assertEquals(503, r.statusCode(), r.asString());
+        assertTrue(r.asString().contains("LRA coordinator reachable") && r.asString().contains("DOWN"), r.asString());
+    }
+
+    @Test
     void methodsOutsideAnLraStillWork() {
         assertEquals(200, given().get("/types/supports").statusCode());
     }

@@ -2,17 +2,22 @@ package org.lraext.quarkus.runtime.internal;
 
 import java.net.URI;
 
+import org.jboss.logging.MDC;
+
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 
 /**
  * The LRA context of the request being handled, kept in the request's Vert.x duplicated context so that it follows
- * the request to worker threads and to outgoing REST Client calls, without thread-locals.
+ * the request to worker threads and to outgoing REST Client calls, without thread-locals; its id is also in the logging
+ * MDC under {@value #MDC_KEY}.
  */
 public final class LraContext {
 
     private static final String CURRENT = "org.lraext.lra.current";
     private static final String PARENT = "org.lraext.lra.parent";
+    /** The logging MDC key that holds the LRA id while a request runs in an LRA: {@code %X{lraId}} in a log format. */
+    public static final String MDC_KEY = "lraId";
 
     private LraContext() {
     }
@@ -39,8 +44,11 @@ public final class LraContext {
         }
         if (current == null) {
             ContextLocals.remove(CURRENT);
+            MDC.remove(MDC_KEY);
         } else {
             ContextLocals.put(CURRENT, current);
+            // Quarkus keeps the MDC of a request in its duplicated context: it follows the request, not the thread
+            MDC.put(MDC_KEY, current.toString());
         }
         if (parent == null) {
             ContextLocals.remove(PARENT);

@@ -34,6 +34,8 @@ public class LraParticipantProxy {
     NonJaxRsCallbacks callbacks;
     @Inject
     CallbackGuard guard;
+    @Inject
+    LraMetrics metrics;
 
     private Uni<Response> call(String participant, CallbackKind kind, String lra, String parent, String body,
             String signature) {
@@ -42,7 +44,10 @@ public class LraParticipantProxy {
             return Uni.createFrom().item(stop);
         }
         return callbacks.invoke(participant, kind, lra, parent, body)
-                .invoke(r -> guard.answered(kind, participant, lra, r.getStatus(), r.getEntity()));
+                .invoke(r -> {
+                    guard.answered(kind, participant, lra, r.getStatus(), r.getEntity());
+                    metrics.callback(kind, r.getStatus());
+                });
     }
 
     @PUT

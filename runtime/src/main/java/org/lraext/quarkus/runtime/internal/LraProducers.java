@@ -15,6 +15,7 @@ import org.lraext.lra.protocol.LraIds;
 import org.lraext.quarkus.runtime.LraConfig;
 import org.lraext.quarkus.runtime.LraJournal;
 
+import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.vertx.core.Vertx;
@@ -27,7 +28,7 @@ public class LraProducers {
 
     @Produces
     @Singleton
-    CoordinatorClient coordinatorClient(Vertx vertx, LraConfig config) {
+    CoordinatorClient coordinatorClient(Vertx vertx, LraConfig config, LraMetrics metrics) {
         List<String> coordinators = new ArrayList<>();
         coordinators.add(config.coordinatorUrl());
         config.trustedCoordinators().ifPresent(coordinators::addAll);
@@ -40,7 +41,8 @@ public class LraProducers {
         }
         LraConfig.Coordinator c = config.coordinator();
         return new CoordinatorClient(vertx, ids,
-                new CoordinatorClientOptions(c.connectTimeout(), c.requestTimeout(), c.maxConnections(), c.idleTimeout()));
+                new CoordinatorClientOptions(c.connectTimeout(), c.requestTimeout(), c.maxConnections(), c.idleTimeout()),
+                metrics);
     }
 
     @Produces
@@ -62,6 +64,14 @@ public class LraProducers {
             throw new ConfigurationException("quarkus.lra.callbacks.remembered must be 0 or more, got " + c.remembered());
         }
         return new CallbackGuard(coordinator.ids(), signatures, new CallbackMemory(c.remembered()));
+    }
+
+    /** Nothing is counted unless Micrometer is present (then its bean replaces this one). */
+    @Produces
+    @Singleton
+    @DefaultBean
+    LraMetrics noMetrics() {
+        return LraMetrics.NONE;
     }
 
     @Produces

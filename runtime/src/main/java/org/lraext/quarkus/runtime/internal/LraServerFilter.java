@@ -52,10 +52,12 @@ public class LraServerFilter {
     private final String configuredBaseUri;
     private final LraJournal journal;
     private final CallbackGuard guard;
+    private final LraMetrics metrics;
 
     @Inject
     LraServerFilter(LraRegistry registry, CoordinatorClient coordinator, LraConfig config, LraJournal journal,
-            CallbackGuard guard) {
+            CallbackGuard guard, LraMetrics metrics) {
+        this.metrics = metrics;
         this.registry = registry;
         this.coordinator = coordinator;
         this.journal = journal;
@@ -123,6 +125,7 @@ public class LraServerFilter {
                 .onItem().transformToUni(lra -> {
                     state.current = lra;
                     state.started = true;
+                    metrics.started();
                     journal.record(lra.toString(), LraJournal.Kind.STARTED, endpoint.className(), null, 201, null, 0);
                     return enlist(ctx, state, parent);
                 })
@@ -145,6 +148,7 @@ public class LraServerFilter {
             answerCallback(endpoint.callback(), resp);
             guard.answered(endpoint.callback(), endpoint.className(), state.callbackLra, resp.getStatus(),
                     resp.getEntity());
+            metrics.callback(endpoint.callback(), resp.getStatus());
             if (journal.enabled()) {
                 journal.record(state.callbackLra, LraJournal.Kind.CALLBACK, endpoint.className(), endpoint.callback().rel(),
                         resp.getStatus(), null, System.nanoTime() - state.startNanos);
@@ -170,10 +174,12 @@ public class LraServerFilter {
         return Uni.createFrom().completionStage(() -> cancel ? coordinator.cancel(lra) : coordinator.close(lra))
                 .onItem().invoke(status -> {
                     resp.getHeaders().putSingle(LraHeaders.ENDED, lra.toString());
+                    metrics.ended(cancel, true);
                     journal.record(lra.toString(), kind, endpoint.className(), null, 200, status, System.nanoTime() - started);
                 })
                 .onFailure(CoordinatorException.class).invoke(t -> {
                     CoordinatorException e = (CoordinatorException) t;
+                    metrics.ended(cancel, false);
                     journal.record(lra.toString(), kind, endpoint.className(), null, e.status(), e.getMessage(),
                             System.nanoTime() - started);
                     endFailed(resp, lra, cancel, e);
@@ -205,6 +211,7 @@ public class LraServerFilter {
         return Uni.createFrom()
                 .completionStage(() -> coordinator.join(lra, state.endpoint.policy().timeLimitMillis(), link))
                 .onItem().transform(recovery -> {
+                    metrics.joined();
                     journal.record(lra.toString(), LraJournal.Kind.JOINED, state.endpoint.className(), null, 200, null, 0);
                     if (recovery != null) {
                         ctx.getHeaders().putSingle(LraHeaders.RECOVERY, recovery.toString());
@@ -320,6 +327,7 @@ public class LraServerFilter {
         LOG.debugf("Request in LRA %s ended without a response (%s, status %d): %s it", lra, failure, status,
                 cancel ? "cancelling" : "closing");
         (cancel ? coordinator.cancel(lra) : coordinator.close(lra)).whenComplete((s, t) -> {
+            metrics.ended(cancel, t == null);
             if (t != null) {
                 LOG.warnf("Could not %s LRA %s after its request failed: %s", cancel ? "cancel" : "close", lra,
                         t.getMessage());
