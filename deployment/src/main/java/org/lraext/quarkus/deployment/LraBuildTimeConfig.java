@@ -33,6 +33,44 @@ public interface LraBuildTimeConfig {
     Metrics metrics();
 
     /**
+     * The OpenAPI document, when {@code quarkus-smallrye-openapi} is present.
+     */
+    OpenApi openapi();
+
+    /**
+     * Tracing, when {@code quarkus-opentelemetry} is present.
+     */
+    Tracing tracing();
+
+    /**
+     * OpenTelemetry tracing.
+     */
+    interface Tracing {
+
+        /**
+         * Whether to trace with OpenTelemetry when {@code quarkus-opentelemetry} is present: the attribute
+         * {@code lra.id} on the server span of every @LRA method and participant callback, and a client span
+         * {@code lra-coordinator <operation>} for every coordinator call.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /**
+     * OpenAPI.
+     */
+    interface OpenApi {
+
+        /**
+         * Whether the endpoints the extension adds to the application (the proxy through which the coordinator calls
+         * participant callbacks that are plain CDI methods, under {@code /lra-participant-proxy}) appear in the
+         * application's OpenAPI document. They are called by the coordinator only, so they are hidden by default.
+         */
+        @WithDefault("false")
+        boolean showExtensionEndpoints();
+    }
+
+    /**
      * The readiness check "LRA coordinator reachable".
      */
     interface Health {

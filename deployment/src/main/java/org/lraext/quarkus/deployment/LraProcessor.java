@@ -17,6 +17,7 @@ import org.lraext.quarkus.runtime.internal.LraServerFilter;
 import org.lraext.quarkus.runtime.internal.NonJaxRsCallbacks;
 import org.lraext.quarkus.runtime.observability.CoordinatorReadinessCheck;
 import org.lraext.quarkus.runtime.observability.MicrometerLraMetrics;
+import org.lraext.quarkus.runtime.observability.OpenTelemetryLraTracing;
 
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -33,6 +34,7 @@ import io.quarkus.deployment.builditem.BytecodeTransformerBuildItem;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
+import io.quarkus.smallrye.openapi.deployment.spi.AddToOpenAPIDefinitionBuildItem;
 
 class LraProcessor {
 
@@ -68,6 +70,21 @@ class LraProcessor {
         if (config.metrics().enabled() && capabilities.isPresent(Capability.METRICS)
                 && QuarkusClassLoader.isClassPresentAtRuntime("io.micrometer.core.instrument.MeterRegistry")) {
             beans.produce(AdditionalBeanBuildItem.unremovableOf(MicrometerLraMetrics.class));
+        }
+    }
+
+    @BuildStep
+    void tracing(Capabilities capabilities, LraBuildTimeConfig config, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (config.tracing().enabled() && capabilities.isPresent(Capability.OPENTELEMETRY_TRACER)) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(OpenTelemetryLraTracing.class));
+        }
+    }
+
+    @BuildStep
+    void openApi(LraBuildTimeConfig config, BuildProducer<AddToOpenAPIDefinitionBuildItem> filters) {
+        // consumed only when quarkus-smallrye-openapi is present
+        if (!config.openapi().showExtensionEndpoints()) {
+            filters.produce(new AddToOpenAPIDefinitionBuildItem(new HideExtensionEndpoints()));
         }
     }
 

@@ -37,21 +37,36 @@ public class CoordinatorClient implements AutoCloseable {
     private final CallObserver observer;
 
     /**
-     * Told of every coordinator call once it has ended: for metrics. Called on the event loop: must not block.
+     * Told of every coordinator call, for metrics and tracing. Called on the event loop: must not block.
      */
-    @FunctionalInterface
     public interface CallObserver {
 
         /** Observes nothing. */
-        CallObserver NONE = (operation, status, nanos) -> {
+        CallObserver NONE = new CallObserver() {
         };
 
         /**
-         * @param operation {@code start}, {@code join}, {@code close}, {@code cancel}, {@code status}, {@code leave}
+         * A call begins.
+         *
+         * @param operation {@code start}, {@code join}, {@code close}, {@code cancel}, {@code status}, {@code leave},
+         *        {@code ping}
+         * @param lra the LRA the call is about, or null ({@code start}, {@code ping})
+         * @param url the URL called
+         * @return anything the observer needs back in {@link #ended}, or null
+         */
+        default Object started(String operation, URI lra, String url) {
+            return null;
+        }
+
+        /**
+         * The call ended.
+         *
+         * @param token what {@link #started} returned
          * @param status the coordinator's HTTP status, or 0 when it did not answer
          * @param nanos how long the call took
          */
-        void called(String operation, int status, long nanos);
+        default void ended(Object token, String operation, int status, long nanos) {
+        }
     }
 
     public CoordinatorClient(Vertx vertx, LraIds ids, CoordinatorClientOptions options) {
@@ -92,7 +107,7 @@ public class CoordinatorClient implements AutoCloseable {
         if (parent != null) {
             url.append("&ParentLRA=").append(URLEncoder.encode(parent.toString(), StandardCharsets.UTF_8));
         }
-        return call("start", HttpMethod.POST, url.toString(), null, null).map(r -> {
+        return call("start", null, HttpMethod.POST, url.toString(), null, null).map(r -> {
             if (r.status == 201 || r.status == 200) {
                 String location = r.location != null ? r.location : r.body.trim();
                 try {
@@ -117,7 +132,7 @@ public class CoordinatorClient implements AutoCloseable {
      */
     public CompletionStage<URI> join(URI lra, long timeLimitMillis, String linkHeader) {
         String url = LraIds.operationUrl(coordinatorOf(lra), lra, null) + "?TimeLimit=" + timeLimitMillis;
-        return call("join", HttpMethod.PUT, url, linkHeader, null).map(r -> {
+        return call("join", lra, HttpMethod.PUT, url, linkHeader, null).map(r -> {
             if (r.status == 200 || r.status == 201) {
                 String recovery = r.recovery != null ? r.recovery : r.location != null ? r.location : r.body.trim();
                 return recovery.isEmpty() ? null : URI.create(recovery);
@@ -145,7 +160,7 @@ public class CoordinatorClient implements AutoCloseable {
 
     private CompletionStage<String> end(URI lra, String operation) {
         String url = LraIds.operationUrl(coordinatorOf(lra), lra, operation);
-        return call(operation, HttpMethod.PUT, url, null, "").map(r -> {
+        return call(operation, lra, HttpMethod.PUT, url, null, "").map(r -> {
             if (r.status == 200 || r.status == 202) {
                 return r.body.trim();
             }
@@ -160,7 +175,7 @@ public class CoordinatorClient implements AutoCloseable {
     /** The status of an LRA; {@code null} when the coordinator no longer knows it (finished and forgotten). */
     public CompletionStage<LRAStatus> status(URI lra) {
         String url = LraIds.operationUrl(coordinatorOf(lra), lra, "status");
-        return call("status", HttpMethod.GET, url, null, null).map(r -> {
+        return call("status", lra, HttpMethod.GET, url, null, null).map(r -> {
             if (r.status == 404) {
                 return (LRAStatus) null;
             }
@@ -180,7 +195,7 @@ public class CoordinatorClient implements AutoCloseable {
     /** Removes a participant from an LRA; the participant is named by its compensate (or after) URL. */
     public CompletionStage<Void> leave(URI lra, String participantUrl) {
         String url = LraIds.operationUrl(coordinatorOf(lra), lra, "remove");
-        return call("leave", HttpMethod.PUT, url, null, participantUrl).map(r -> {
+        return call("leave", lra, HttpMethod.PUT, url, null, participantUrl).map(r -> {
             if (r.status == 200) {
                 return (Void) null;
             }
@@ -209,7 +224,7 @@ public class CoordinatorClient implements AutoCloseable {
      */
     public CompletionStage<Void> ping() {
         String url = ids.primary() + "/0_lraext-readiness-probe/status";
-        return call("ping", HttpMethod.GET, url, null, null).map(r -> {
+        return call("ping", null, HttpMethod.GET, url, null, null).map(r -> {
             if (r.status >= 500) {
                 throw new CoordinatorException(503, "The LRA coordinator at " + ids.primary() + " answered " + r.status,
                         null);
@@ -218,9 +233,10 @@ public class CoordinatorClient implements AutoCloseable {
         }).toCompletionStage();
     }
 
-    private Future<Answer> call(String operation, HttpMethod method, String url, String link, String body) {
+    private Future<Answer> call(String operation, URI lra, HttpMethod method, String url, String link, String body) {
         long started = System.nanoTime();
-        return call(method, url, link, body).andThen(ar -> observer.called(operation,
+        Object token = observer.started(operation, lra, url);
+        return call(method, url, link, body).andThen(ar -> observer.ended(token, operation,
                 ar.succeeded() ? ar.result().status : 0, System.nanoTime() - started));
     }
 

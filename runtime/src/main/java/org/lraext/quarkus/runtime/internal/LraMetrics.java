@@ -35,6 +35,6 @@ public interface LraMetrics extends CoordinatorClient.CallObserver {
     }
 
     @Override
-    default void called(String operation, int status, long nanos) {
+    default void ended(Object token, String operation, int status, long nanos) {
     }
 }

@@ -28,7 +28,7 @@ public class LraProducers {
 
     @Produces
     @Singleton
-    CoordinatorClient coordinatorClient(Vertx vertx, LraConfig config, LraMetrics metrics) {
+    CoordinatorClient coordinatorClient(Vertx vertx, LraConfig config, LraMetrics metrics, LraTracing tracing) {
         List<String> coordinators = new ArrayList<>();
         coordinators.add(config.coordinatorUrl());
         config.trustedCoordinators().ifPresent(coordinators::addAll);
@@ -42,7 +42,7 @@ public class LraProducers {
         LraConfig.Coordinator c = config.coordinator();
         return new CoordinatorClient(vertx, ids,
                 new CoordinatorClientOptions(c.connectTimeout(), c.requestTimeout(), c.maxConnections(), c.idleTimeout()),
-                metrics);
+                observer(metrics, tracing));
     }
 
     @Produces
@@ -64,6 +64,32 @@ public class LraProducers {
             throw new ConfigurationException("quarkus.lra.callbacks.remembered must be 0 or more, got " + c.remembered());
         }
         return new CallbackGuard(coordinator.ids(), signatures, new CallbackMemory(c.remembered()));
+    }
+
+    private static CoordinatorClient.CallObserver observer(LraMetrics metrics, LraTracing tracing) {
+        if (tracing == LraTracing.NONE) {
+            return metrics;
+        }
+        return new CoordinatorClient.CallObserver() {
+            @Override
+            public Object started(String operation, java.net.URI lra, String url) {
+                return tracing.started(operation, lra, url);
+            }
+
+            @Override
+            public void ended(Object token, String operation, int status, long nanos) {
+                tracing.ended(token, operation, status, nanos);
+                metrics.ended(token, operation, status, nanos);
+            }
+        };
+    }
+
+    /** Nothing is traced unless OpenTelemetry is present (then its bean replaces this one). */
+    @Produces
+    @Singleton
+    @DefaultBean
+    LraTracing noTracing() {
+        return LraTracing.NONE;
     }
 
     /** Nothing is counted unless Micrometer is present (then its bean replaces this one). */

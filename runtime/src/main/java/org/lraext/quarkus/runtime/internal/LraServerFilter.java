@@ -53,11 +53,13 @@ public class LraServerFilter {
     private final LraJournal journal;
     private final CallbackGuard guard;
     private final LraMetrics metrics;
+    private final LraTracing tracing;
 
     @Inject
     LraServerFilter(LraRegistry registry, CoordinatorClient coordinator, LraConfig config, LraJournal journal,
-            CallbackGuard guard, LraMetrics metrics) {
+            CallbackGuard guard, LraMetrics metrics, LraTracing tracing) {
         this.metrics = metrics;
+        this.tracing = tracing;
         this.registry = registry;
         this.coordinator = coordinator;
         this.journal = journal;
@@ -203,6 +205,7 @@ public class LraServerFilter {
             ctx.getHeaders().putSingle(LraHeaders.PARENT, parent.toString());
         }
         LraContext.set(lra, parent);
+        tracing.inLra(lra);
         if (state.endpoint.participant() == null) {
             return CONTINUE;
         }
@@ -251,6 +254,7 @@ public class LraServerFilter {
             URI lra = trustedOrNull(header);
             if (lra != null) {
                 LraContext.set(lra, trustedOrNull(lastValue(ctx.getHeaders().get(LraHeaders.PARENT))));
+                tracing.inLra(lra);
             }
         }
         return CONTINUE;
@@ -258,6 +262,7 @@ public class LraServerFilter {
 
     private Uni<Response> leave(ContainerRequestContext ctx, Endpoint endpoint, URI lra) {
         LraContext.set(lra, null);
+        tracing.inLra(lra);
         if (endpoint.participant() == null) {
             return CONTINUE;
         }

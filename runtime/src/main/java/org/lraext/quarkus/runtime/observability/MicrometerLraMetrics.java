@@ -88,7 +88,7 @@ public class MicrometerLraMetrics implements LraMetrics {
     }
 
     @Override
-    public void called(String operation, int status, long nanos) {
+    public void ended(Object token, String operation, int status, long nanos) {
         Timer[] timers = calls.computeIfAbsent(operation, op -> new Timer[CLASSES.length]);
         int c = statusClass(status);
         Timer t = timers[c];
