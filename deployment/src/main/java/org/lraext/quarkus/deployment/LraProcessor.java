@@ -33,6 +33,7 @@ import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
 import io.quarkus.deployment.builditem.BytecodeTransformerBuildItem;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 import io.quarkus.smallrye.openapi.deployment.spi.AddToOpenAPIDefinitionBuildItem;
 
@@ -70,6 +71,29 @@ class LraProcessor {
         if (config.metrics().enabled() && capabilities.isPresent(Capability.METRICS)
                 && QuarkusClassLoader.isClassPresentAtRuntime("io.micrometer.core.instrument.MeterRegistry")) {
             beans.produce(AdditionalBeanBuildItem.unremovableOf(MicrometerLraMetrics.class));
+        }
+    }
+
+    /**
+     * Native image: the plain-method participant callbacks are resolved by name at start-up (then called through method
+     * handles), so their classes, methods and parameter types are registered for reflection.
+     */
+    @BuildStep
+    void nativeReflection(LraMetadataBuildItem metadata, BuildProducer<ReflectiveClassBuildItem> reflective) {
+        java.util.Set<String> classes = new java.util.TreeSet<>();
+        java.util.Set<String> types = new java.util.TreeSet<>();
+        for (String target : metadata.nonJaxRsCallbacks().values()) {
+            classes.add(target.substring(0, target.indexOf('#')));
+            String params = target.substring(target.indexOf('(') + 1, target.length() - 1);
+            if (!params.isEmpty()) {
+                types.addAll(List.of(params.split(",")));
+            }
+        }
+        if (!classes.isEmpty()) {
+            reflective.produce(ReflectiveClassBuildItem.builder(classes.toArray(String[]::new)).methods().build());
+        }
+        if (!types.isEmpty()) {
+            reflective.produce(ReflectiveClassBuildItem.builder(types.toArray(String[]::new)).build());
         }
     }
 

@@ -63,10 +63,14 @@ class SignedCallbacksTest {
         assertEquals("gone", CoordinatorView.status(cancelled));
     }
 
+    @jakarta.inject.Inject
+    PlainParticipant plain;
+
     @Test
     void plainMethodParticipantsToo() {
         String lra = given().get("/plain/work").asString();
         end(lra, "close");
+        assertTrue(plain.completed(lra), "the coordinator's signed call reached the plain @Complete");
         Response forged = given().header(LRA.LRA_HTTP_CONTEXT_HEADER, lra)
                 .put("/lra-participant-proxy/" + PlainParticipant.class.getName() + "/compensate");
         assertEquals(403, forged.statusCode(), forged.asString());

@@ -46,6 +46,7 @@ public class LraServerFilter {
     private static final Logger LOG = Logger.getLogger(LraServerFilter.class);
     private static final Uni<Response> CONTINUE = Uni.createFrom().nullItem();
     private static final Uni<Void> DONE = Uni.createFrom().voidItem();
+    private static final String PROXY_CLASS = LraParticipantProxy.class.getName();
 
     private final LraRegistry registry;
     private final CoordinatorClient coordinator;
@@ -148,9 +149,11 @@ public class LraServerFilter {
         }
         if (endpoint.callback() != null) {
             answerCallback(endpoint.callback(), resp);
-            guard.answered(endpoint.callback(), endpoint.className(), state.callbackLra, resp.getStatus(),
-                    resp.getEntity());
-            metrics.callback(endpoint.callback(), resp.getStatus());
+            if (!proxied(endpoint)) {
+                guard.answered(endpoint.callback(), endpoint.className(), state.callbackLra, resp.getStatus(),
+                        resp.getEntity());
+                metrics.callback(endpoint.callback(), resp.getStatus());
+            }
             if (journal.enabled()) {
                 journal.record(state.callbackLra, LraJournal.Kind.CALLBACK, endpoint.className(), endpoint.callback().rel(),
                         resp.getStatus(), null, System.nanoTime() - state.startNanos);
@@ -245,7 +248,8 @@ public class LraServerFilter {
             state.startNanos = System.nanoTime();
         }
         ctx.setProperty(LraRequestState.PROPERTY, state);
-        Response stop = guard.check(kind, endpoint.className(), state.callbackLra,
+        // the proxy of plain-method participants guards each call itself, knowing which participant it is for
+        Response stop = proxied(endpoint) ? null : guard.check(kind, endpoint.className(), state.callbackLra,
                 ctx.getUriInfo().getQueryParameters().getFirst(CallbackSignatures.PARAMETER));
         if (stop != null) {
             return Uni.createFrom().item(stop);
@@ -258,6 +262,10 @@ public class LraServerFilter {
             }
         }
         return CONTINUE;
+    }
+
+    private static boolean proxied(Endpoint endpoint) {
+        return PROXY_CLASS.equals(endpoint.className());
     }
 
     private Uni<Response> leave(ContainerRequestContext ctx, Endpoint endpoint, URI lra) {
