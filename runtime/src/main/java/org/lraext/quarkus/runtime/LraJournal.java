@@ -81,6 +81,18 @@ public final class LraJournal {
     }
 
     /** The events of one LRA, in order; empty when this application saw nothing of it. */
+    /** The LRAs with events, most recent first, at most {@code max}. */
+    public List<String> recent(int max) {
+        List<String> all = new ArrayList<>(order);
+        List<String> result = new ArrayList<>(Math.min(max, all.size()));
+        for (int i = all.size() - 1; i >= 0 && result.size() < max; i--) {
+            if (byLra.containsKey(all.get(i))) {
+                result.add(all.get(i));
+            }
+        }
+        return result;
+    }
+
     public List<Event> events(String lra) {
         List<Event> events = byLra.get(lra);
         return events == null ? List.of() : List.copyOf(events);

@@ -1,0 +1,74 @@
+package org.lraext.quarkus.deployment.devmode;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Map;
+
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.devui.tests.DevUIJsonRPCTest;
+import io.quarkus.test.QuarkusDevModeTest;
+
+/**
+ * The Dev UI card's data: the application's LRAs with their live status and events, and cancelling one from there.
+ */
+class DevUiTest extends DevUIJsonRPCTest {
+
+    static final int COORDINATOR_PORT = freePort();
+
+    @RegisterExtension
+    static final QuarkusDevModeTest DEV = new QuarkusDevModeTest()
+            .withApplicationRoot(jar -> jar.addClass(ReloadedResource.class).addAsResource(
+                    new StringAsset("quarkus.lra.devservices.port=" + COORDINATOR_PORT + "\n"), "application.properties"));
+
+    DevUiTest() {
+        super("quarkus-lra");
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode row(String lra) throws Exception {
+        for (JsonNode row : executeJsonRPCMethod("lras")) {
+            if (row.get("id").asText().equals(lra)) {
+                return row;
+            }
+        }
+        throw new AssertionError("LRA " + lra + " not listed");
+    }
+
+    @Test
+    void listsTheApplicationsLrasAndCancelsOne() throws Exception {
+        assertEquals("http://localhost:" + COORDINATOR_PORT + "/lra-coordinator",
+                executeJsonRPCMethod("coordinatorUrl").asText());
+        String lra = given().get("/reloaded").asString();
+        JsonNode row = row(lra);
+        assertEquals("Active", row.get("status").asText());
+        assertTrue(row.get("active").asBoolean());
+        assertEquals("STARTED", row.get("events").get(0).get("kind").asText(), row.toString());
+        assertEquals("JOINED", row.get("events").get(1).get("kind").asText(), row.toString());
+
+        String answer = executeJsonRPCMethod("cancel", Map.of("lra", lra)).asText();
+        assertTrue(answer.startsWith("Cancelled"), answer);
+        JsonNode ended = row(lra);
+        assertTrue(ended.get("status").asText().startsWith("Cancelled"), ended.toString());
+        assertTrue(ended.toString().contains("\"callback\":\"compensate\""), "the participant's callback: " + ended);
+
+        String refused = executeJsonRPCMethod("close", Map.of("lra", "http://evil:1/lra-coordinator/0_1")).asText();
+        assertTrue(refused.contains("trusted"), refused);
+    }
+}
