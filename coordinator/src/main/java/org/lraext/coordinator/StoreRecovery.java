@@ -1,11 +1,20 @@
 package org.lraext.coordinator;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.lra.annotation.LRAStatus;
 import org.jboss.logging.Logger;
 
+import com.arjuna.ats.arjuna.common.Uid;
+
+import io.narayana.lra.LRAData;
+import io.narayana.lra.coordinator.domain.service.LRAService;
 import io.narayana.lra.coordinator.internal.LRARecoveryModule;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -26,7 +35,31 @@ class StoreRecovery {
         long started = System.nanoTime();
         LRARecoveryModule module = LRARecoveryModule.getInstance();
         module.recover();
+        LRAService service = LRARecoveryModule.getService();
         LOG.infof("Loaded the LRA object store in %d ms: %d LRAs", (System.nanoTime() - started) / 1_000_000,
-                LRARecoveryModule.getService().getAll().size());
+                service.getAll().size());
+        List<LRAData> ending = new ArrayList<>(service.getAll(LRAStatus.Closing));
+        ending.addAll(service.getAll(LRAStatus.Cancelling));
+        if (!ending.isEmpty()) {
+            // participants are called over HTTP: not on the thread that starts the application
+            Infrastructure.getDefaultWorkerPool().execute(() -> finishInterrupted(service, ending));
+        }
+    }
+
+    private static void finishInterrupted(LRAService service, List<LRAData> ending) {
+        for (LRAData lra : ending) {
+            String path = lra.getLraId().getPath();
+            Uid uid = new Uid(path.substring(path.lastIndexOf('/') + 1).replace('_', ':'));
+            try {
+                InterruptedEnd end = new InterruptedEnd(service, uid);
+                if (end.isInterrupted()) {
+                    LRAStatus status = end.finish();
+                    LOG.infof("LRA %s was cut short by a crash while %s: its participants were told, now %s",
+                            lra.getLraId(), lra.getStatus(), status);
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Could not finish the interrupted LRA %s; Narayana's recovery keeps trying", lra.getLraId());
+            }
+        }
     }
 }

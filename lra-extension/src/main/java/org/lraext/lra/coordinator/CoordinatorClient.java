@@ -3,8 +3,13 @@ package org.lraext.lra.coordinator;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.microprofile.lra.annotation.LRAStatus;
 import org.jboss.logging.Logger;
@@ -35,6 +40,11 @@ public class CoordinatorClient implements AutoCloseable {
     private final LraIds ids;
     private final long requestTimeoutMillis;
     private final CallObserver observer;
+    /** Round-robin position among the coordinators new LRAs start on. */
+    private final AtomicInteger next = new AtomicInteger();
+    /** Coordinators that could not be reached, and until when (nanoTime) new LRAs skip them. */
+    private final Map<URI, Long> downUntil = new ConcurrentHashMap<>();
+    private final long skipNanos;
 
     /**
      * Told of every coordinator call, for metrics and tracing. Called on the event loop: must not block.
@@ -77,6 +87,8 @@ public class CoordinatorClient implements AutoCloseable {
         this.ids = ids;
         this.observer = observer;
         this.requestTimeoutMillis = options.requestTimeout().toMillis();
+        // a coordinator that failed is skipped for a while, then tried again by the next start that reaches it
+        this.skipNanos = Math.max(TimeUnit.SECONDS.toNanos(5), 2 * options.connectTimeout().toNanos());
         HttpClientOptions http = new HttpClientOptions()
                 .setKeepAlive(true)
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()))
@@ -94,14 +106,58 @@ public class CoordinatorClient implements AutoCloseable {
     }
 
     /**
-     * Starts an LRA on the primary coordinator.
+     * Starts an LRA: a nested one on its parent's coordinator, a top-level one on the next of the start coordinators
+     * (round-robin). A coordinator that cannot be reached, or answers 5xx, is skipped and the next one tried, so one
+     * that is down costs a request at most one connect timeout; it is then left out of new starts for a few seconds.
      *
      * @param clientId a name for the LRA (the endpoint that started it)
      * @param timeLimitMillis 0 for none
      * @param parent the parent LRA of a nested one, or null
      */
     public CompletionStage<URI> start(String clientId, long timeLimitMillis, URI parent) {
-        URI coordinator = parent == null ? ids.primary() : coordinatorOf(parent);
+        if (parent != null) {
+            return startOn(coordinatorOf(parent), clientId, timeLimitMillis, parent).toCompletionStage();
+        }
+        List<URI> all = ids.startOn();
+        if (all.size() == 1) {
+            return startOn(all.get(0), clientId, timeLimitMillis, null).toCompletionStage();
+        }
+        int first = Math.floorMod(next.getAndIncrement(), all.size());
+        List<URI> order = new ArrayList<>(all.size());
+        List<URI> skipped = new ArrayList<>();
+        long now = System.nanoTime();
+        for (int i = 0; i < all.size(); i++) {
+            URI c = all.get((first + i) % all.size());
+            Long until = downUntil.get(c);
+            if (until != null && until - now > 0) {
+                skipped.add(c);
+            } else {
+                order.add(c);
+            }
+        }
+        order.addAll(skipped); // all down: try them anyway, in the same order
+        return startOnFirst(order, 0, clientId, timeLimitMillis, null).toCompletionStage();
+    }
+
+    private Future<URI> startOnFirst(List<URI> order, int i, String clientId, long timeLimitMillis, CoordinatorException last) {
+        if (i == order.size()) {
+            return Future.failedFuture(last);
+        }
+        URI coordinator = order.get(i);
+        return startOn(coordinator, clientId, timeLimitMillis, null)
+                .onSuccess(lra -> downUntil.remove(coordinator))
+                .recover(t -> {
+                    if (t instanceof CoordinatorException e && e.status() == 503) {
+                        downUntil.put(coordinator, System.nanoTime() + skipNanos);
+                        LOG.debugf("LRA coordinator %s failed to start an LRA (%s); trying the next one", coordinator,
+                                e.getMessage());
+                        return startOnFirst(order, i + 1, clientId, timeLimitMillis, e);
+                    }
+                    return Future.failedFuture(t);
+                });
+    }
+
+    private Future<URI> startOn(URI coordinator, String clientId, long timeLimitMillis, URI parent) {
         StringBuilder url = new StringBuilder(coordinator.toString()).append("/start?ClientID=")
                 .append(URLEncoder.encode(clientId, StandardCharsets.UTF_8)).append("&TimeLimit=").append(timeLimitMillis);
         if (parent != null) {
@@ -122,7 +178,7 @@ public class CoordinatorClient implements AutoCloseable {
                         + r.status + " " + r.body, null);
             }
             throw unexpected("start an LRA", r);
-        }).toCompletionStage();
+        });
     }
 
     /**

@@ -19,19 +19,45 @@ public final class LraIds {
     public static final int MAX_LENGTH = 2048;
 
     private final List<URI> trusted;
+    private final List<URI> startOn;
 
     /**
-     * @param coordinators the base URLs of the trusted coordinators, e.g. {@code http://localhost:50000/lra-coordinator}
+     * @param coordinators the base URLs of the trusted coordinators, e.g. {@code http://localhost:50000/lra-coordinator};
+     *        new LRAs start on the first
      */
     public LraIds(List<String> coordinators) {
-        List<URI> list = new ArrayList<>();
-        for (String c : coordinators) {
-            list.add(normaliseBase(c));
+        this(coordinators.isEmpty() ? List.of() : coordinators.subList(0, 1), coordinators);
+    }
+
+    /**
+     * @param startOn the coordinators new LRAs start on (also trusted)
+     * @param alsoTrusted other coordinators whose LRAs are accepted
+     */
+    public LraIds(List<String> startOn, List<String> alsoTrusted) {
+        List<URI> start = new ArrayList<>();
+        for (String c : startOn) {
+            URI u = normaliseBase(c);
+            if (!start.contains(u)) {
+                start.add(u);
+            }
         }
-        if (list.isEmpty()) {
+        if (start.isEmpty()) {
             throw new IllegalArgumentException("At least one coordinator URL is needed");
         }
+        List<URI> list = new ArrayList<>(start);
+        for (String c : alsoTrusted) {
+            URI u = normaliseBase(c);
+            if (!list.contains(u)) {
+                list.add(u);
+            }
+        }
+        this.startOn = List.copyOf(start);
         this.trusted = List.copyOf(list);
+    }
+
+    /** The coordinators new LRAs start on, in configured order. */
+    public List<URI> startOn() {
+        return startOn;
     }
 
     /** The trusted coordinator bases, normalised. */
@@ -39,7 +65,7 @@ public final class LraIds {
         return trusted;
     }
 
-    /** The first configured coordinator: the one new LRAs start on. */
+    /** The first configured coordinator. */
     public URI primary() {
         return trusted.get(0);
     }

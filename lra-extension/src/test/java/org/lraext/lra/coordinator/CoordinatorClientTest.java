@@ -154,6 +154,60 @@ class CoordinatorClientTest {
     }
 
     @Test
+    void startsAreSpreadAndADeadCoordinatorIsSkipped() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        String dead = "http://127.0.0.1:" + closedPort + "/lra-coordinator";
+        // the live one answers with its own id; both are start coordinators
+        script = req -> req.response().setStatusCode(201).putHeader("Location", base + "/0_" + seen.size()).end();
+        CoordinatorClient two = new CoordinatorClient(vertx, new LraIds(List.of(dead, base), List.of()),
+                new CoordinatorClientOptions(Duration.ofSeconds(1), Duration.ofSeconds(2), 8, Duration.ofSeconds(20)));
+        for (int i = 0; i < 6; i++) {
+            URI lra = await(two.start("x", 0, null));
+            assertTrue(lra.toString().startsWith(base), lra.toString());
+        }
+        assertEquals(6, seen.size(), "every start reached the live coordinator, none failed");
+        two.close();
+    }
+
+    @Test
+    void allStartCoordinatorsDownIs503() throws Exception {
+        List<String> dead = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                dead.add("http://127.0.0.1:" + s.getLocalPort() + "/lra-coordinator");
+            }
+        }
+        CoordinatorClient none = new CoordinatorClient(vertx, new LraIds(dead, List.of()),
+                new CoordinatorClientOptions(Duration.ofSeconds(1), Duration.ofSeconds(2), 8, Duration.ofSeconds(20)));
+        CoordinatorException e = failure(none.start("x", 0, null));
+        assertEquals(503, e.status());
+        none.close();
+    }
+
+    @Test
+    void roundRobinOverLiveCoordinators() throws Exception {
+        // two start coordinators on one scripted server, told apart by path
+        String other = base.replace("/lra-coordinator", "/other-coordinator");
+        script = req -> {
+            String prefix = req.path().startsWith("/other") ? other : base;
+            req.response().setStatusCode(201).putHeader("Location", prefix + "/0_" + seen.size()).end();
+        };
+        CoordinatorClient two = new CoordinatorClient(vertx, new LraIds(List.of(base, other), List.of()),
+                new CoordinatorClientOptions(Duration.ofSeconds(1), Duration.ofSeconds(2), 8, Duration.ofSeconds(20)));
+        int onOther = 0;
+        for (int i = 0; i < 10; i++) {
+            if (await(two.start("x", 0, null)).toString().startsWith(other)) {
+                onOther++;
+            }
+        }
+        assertEquals(5, onOther, "alternating");
+        two.close();
+    }
+
+    @Test
     void silentCoordinatorIs503AfterTheRequestTimeout() throws Exception {
         script = req -> {
             // never answers

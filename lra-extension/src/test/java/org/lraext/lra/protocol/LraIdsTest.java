@@ -81,4 +81,16 @@ class LraIdsTest {
         assertThrows(IllegalArgumentException.class, () -> new LraIds(List.of("http://u@h/lra")));
         assertThrows(IllegalArgumentException.class, () -> new LraIds(List.of("file:///lra")));
     }
+
+    @Test
+    void startCoordinatorsAreTrustedAndListedFirst() {
+        LraIds ids = new LraIds(List.of("http://c1:1/lra-coordinator", "http://c2:2/lra-coordinator/"),
+                List.of("http://c2:2/lra-coordinator", "http://other:3/lra-coordinator"));
+        assertEquals(List.of(URI.create("http://c1:1/lra-coordinator"), URI.create("http://c2:2/lra-coordinator")),
+                ids.startOn());
+        assertEquals(3, ids.trusted().size(), "duplicates removed");
+        assertEquals(URI.create("http://c1:1/lra-coordinator"), ids.primary());
+        ids.parse("http://other:3/lra-coordinator/0_1");
+        ids.parse("http://c2:2/lra-coordinator/0_1");
+    }
 }

@@ -20,13 +20,17 @@ public interface LraConfig {
     String DEFAULT_COORDINATOR_URL = "http://localhost:50000/lra-coordinator";
 
     /**
-     * The base URL of the LRA coordinator that new LRAs start on, e.g. {@code http://localhost:50000/lra-coordinator}.
+     * The base URL of the LRA coordinator that new LRAs start on, e.g. {@code http://localhost:50000/lra-coordinator};
+     * or several, comma-separated: new LRAs are then spread over them round-robin, and one that cannot be reached (or
+     * answers 5xx) is skipped for the next, so that a coordinator that is down costs a request at most one connect
+     * timeout and is left out of new starts for a few seconds. Every later call about an LRA goes to the coordinator
+     * named in its id: an LRA lives on the coordinator that started it.
      * <p>
      * In dev and test mode, when this is not set, a coordinator is started for the application (see
      * {@code quarkus.lra.devservices.*}) and this points to it.
      */
     @WithDefault(DEFAULT_COORDINATOR_URL)
-    String coordinatorUrl();
+    List<String> coordinatorUrl();
 
     /**
      * The base URI under which the coordinator reaches this application's participant callbacks, e.g.
@@ -40,7 +44,7 @@ public interface LraConfig {
     /**
      * Other coordinators whose LRAs this application accepts in the {@code Long-Running-Action} header, as base URLs.
      * <p>
-     * The configured {@code coordinator-url} is always trusted. An LRA of any other coordinator is refused with 403
+     * The configured {@code coordinator-url} coordinators are always trusted. An LRA of any other coordinator is refused with 403
      * and never contacted: a participant calls the coordinator an LRA id names.
      */
     Optional<List<String>> trustedCoordinators();

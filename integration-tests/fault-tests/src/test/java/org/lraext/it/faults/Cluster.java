@@ -182,7 +182,12 @@ final class Cluster implements AutoCloseable {
     }
 
     Service coordinator(Path objectStore) {
-        return start("coordinator", "sample.coordinator.jar", "/lra-coordinator",
+        return coordinator("coordinator", objectStore);
+    }
+
+    Service coordinator(String name, Path objectStore) {
+        return start(name, "sample.coordinator.jar", "/lra-coordinator", "-Dquarkus.log.level=INFO",
+                "-Dquarkus.log.category.\"io.narayana.lra\".level=DEBUG",
                 "-Dquarkus.transaction-manager.object-store.directory=" + objectStore,
                 "-Dlra.coordinator.parent-pid=" + ProcessHandle.current().pid());
     }

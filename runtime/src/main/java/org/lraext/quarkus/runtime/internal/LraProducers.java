@@ -29,12 +29,11 @@ public class LraProducers {
     @Produces
     @Singleton
     CoordinatorClient coordinatorClient(Vertx vertx, LraConfig config, LraMetrics metrics, LraTracing tracing) {
-        List<String> coordinators = new ArrayList<>();
-        coordinators.add(config.coordinatorUrl());
-        config.trustedCoordinators().ifPresent(coordinators::addAll);
+        List<String> trusted = new ArrayList<>(config.coordinatorUrl());
+        config.trustedCoordinators().ifPresent(trusted::addAll);
         LraIds ids;
         try {
-            ids = new LraIds(coordinators);
+            ids = new LraIds(config.coordinatorUrl(), trusted);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("quarkus.lra.coordinator-url / quarkus.lra.trusted-coordinators: "
                     + e.getMessage(), e);
@@ -82,6 +81,12 @@ public class LraProducers {
                 metrics.ended(token, operation, status, nanos);
             }
         };
+    }
+
+    @Produces
+    @Singleton
+    PendingEnds pendingEnds(Vertx vertx, CoordinatorClient coordinator) {
+        return new PendingEnds(vertx, coordinator);
     }
 
     /** Nothing is traced unless OpenTelemetry is present (then its bean replaces this one). */

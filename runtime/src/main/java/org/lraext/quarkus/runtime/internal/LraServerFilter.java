@@ -55,10 +55,12 @@ public class LraServerFilter {
     private final CallbackGuard guard;
     private final LraMetrics metrics;
     private final LraTracing tracing;
+    private final PendingEnds pendingEnds;
 
     @Inject
     LraServerFilter(LraRegistry registry, CoordinatorClient coordinator, LraConfig config, LraJournal journal,
-            CallbackGuard guard, LraMetrics metrics, LraTracing tracing) {
+            CallbackGuard guard, LraMetrics metrics, LraTracing tracing, PendingEnds pendingEnds) {
+        this.pendingEnds = pendingEnds;
         this.metrics = metrics;
         this.tracing = tracing;
         this.registry = registry;
@@ -187,7 +189,11 @@ public class LraServerFilter {
                     metrics.ended(cancel, false);
                     journal.record(lra.toString(), kind, endpoint.className(), null, e.status(), e.getMessage(),
                             System.nanoTime() - started);
-                    endFailed(resp, lra, cancel, e);
+                    boolean retried = PendingEnds.unreachable(e);
+                    if (retried) {
+                        pendingEnds.add(lra, cancel);
+                    }
+                    endFailed(resp, lra, cancel, e, retried);
                 })
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
@@ -341,7 +347,9 @@ public class LraServerFilter {
                 cancel ? "cancelling" : "closing");
         (cancel ? coordinator.cancel(lra) : coordinator.close(lra)).whenComplete((s, t) -> {
             metrics.ended(cancel, t == null);
-            if (t != null) {
+            if (t != null && PendingEnds.unreachable(t)) {
+                pendingEnds.add(lra, cancel);
+            } else if (t != null) {
                 LOG.warnf("Could not %s LRA %s after its request failed: %s", cancel ? "cancel" : "close", lra,
                         t.getMessage());
             }
@@ -364,7 +372,8 @@ public class LraServerFilter {
         return result != null ? 200 : 204;
     }
 
-    private static void endFailed(ContainerResponseContext resp, URI lra, boolean cancel, CoordinatorException e) {
+    private static void endFailed(ContainerResponseContext resp, URI lra, boolean cancel, CoordinatorException e,
+            boolean retried) {
         if (e.status() == 412) {
             // it ended already, e.g. its time limit passed: the caller's answer stands
             LOG.debugf("LRA %s had already ended: %s", lra, e.getMessage());
@@ -372,7 +381,9 @@ public class LraServerFilter {
         }
         LOG.warnf("Could not %s LRA %s: %s", cancel ? "cancel" : "close", lra, e.getMessage());
         resp.setStatus(e.status());
-        resp.setEntity("The LRA " + lra + " could not be " + (cancel ? "cancelled" : "closed") + ": " + e.getMessage(),
+        resp.setEntity("The LRA " + lra + " could not be " + (cancel ? "cancelled" : "closed") + ": " + e.getMessage()
+                + (retried ? " (it will be " + (cancel ? "cancelled" : "closed") + " as soon as its coordinator answers)"
+                        : ""),
                 null, MediaType.TEXT_PLAIN_TYPE);
     }
 

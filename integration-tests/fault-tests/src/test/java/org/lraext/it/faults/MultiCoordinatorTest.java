@@ -1,0 +1,203 @@
+package org.lraext.it.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three coordinators behind {@code quarkus.lra.coordinator-url}: under steady load one is killed with SIGKILL. New
+ * trips keep succeeding on the other two; the requests that were in flight on the dead one fail, and their LRAs are
+ * ended by the extension once the coordinator is back. Totals: 0 lost, 0 left Active, every service agrees.
+ * <p>
+ * Not in the default test run yet (profile {@code multi-coordinator}): in about one run in four, the SIGKILL lands
+ * while Narayana's file store is writing a new LRA's first record, which it leaves empty; the restarted coordinator
+ * then no longer knows that LRA, and the trip that started it keeps its row in BOOKING (its own cancel is answered
+ * 404). The other crash window this test found (an LRA left Closing forever, participants prepared but never told) is
+ * repaired by the project's coordinator ({@code InterruptedEnd}).
+ */
+class MultiCoordinatorTest {
+
+    static final int CLIENTS = 8;
+
+    static Cluster cluster;
+    static Http http;
+    static List<Cluster.Service> coordinators = new ArrayList<>();
+    static Cluster.Service trip;
+    static Cluster.Service flight;
+    static Cluster.Service hotel;
+
+    @BeforeAll
+    static void start() {
+        cluster = new Cluster("multi-coordinator");
+        http = new Http(cluster.http);
+        List<String> urls = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            Cluster.Service c = cluster.coordinator("coordinator" + i, cluster.directory("object-store-" + i));
+            coordinators.add(c);
+            urls.add(c.url() + "/lra-coordinator");
+        }
+        String all = String.join(",", urls);
+        String timeouts = "-Dquarkus.lra.coordinator.connect-timeout=1s";
+        hotel = cluster.start("hotel", "sample.hotel.jar", "/hotels", "-Dquarkus.lra.coordinator-url=" + all, timeouts);
+        flight = cluster.start("flight", "sample.flight.jar", "/flights", "-Dquarkus.lra.coordinator-url=" + all,
+                timeouts, "-Dquarkus.rest-client.hotel.url=" + hotel.url());
+        trip = cluster.start("trip", "sample.trip.jar", "/trips", "-Dquarkus.lra.coordinator-url=" + all, timeouts,
+                "-Dquarkus.rest-client.flight.url=" + flight.url(), "-Dquarkus.rest-client.hotel.url=" + hotel.url());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    record Outcome(String lra, int status, long startedNanos, long endedNanos) {
+    }
+
+    @Test
+    void killingOneCoordinatorLosesNothing() {
+        Cluster.Service victim = coordinators.get(1);
+        String victimBase = victim.url() + "/lra-coordinator";
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        List<String> errors = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger counter = new AtomicInteger();
+        AtomicLong stopAt = new AtomicLong(Long.MAX_VALUE);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        for (int c = 0; c < CLIENTS; c++) {
+            clients.execute(() -> {
+                // bounded: stops when told, and in any case after 10,000 trips per client
+                for (int n = 0; n < 10_000 && System.nanoTime() < stopAt.get(); n++) {
+                    int i = counter.getAndIncrement();
+                    boolean refused = i % 10 == 0;
+                    String body = Http.json(Map.of("passenger", "p" + i, "flightNumber", "LX" + (i % 100),
+                            "hotel", refused ? "Full House" : "Grand Hotel", "nights", 1));
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<String> r = http.send("POST", trip.url() + "/trips", body);
+                        outcomes.add(new Outcome(r.headers().firstValue(Http.LRA).orElse(null), r.statusCode(), t0,
+                                System.nanoTime()));
+                    } catch (RuntimeException e) {
+                        errors.add(e.toString());
+                    }
+                }
+            });
+        }
+        Cluster.sleep(8_000);
+        long killedAt = System.nanoTime();
+        victim.kill();
+        Cluster.sleep(8_000);
+        long restartAt = System.nanoTime();
+        victim.restart();
+        Cluster.sleep(4_000);
+        stopAt.set(System.nanoTime());
+        clients.shutdown();
+        try {
+            assertTrue(clients.awaitTermination(2, TimeUnit.MINUTES));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+
+        // every LRA ends: the restarted coordinator finishes what it held, the extension ends what it could not
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                int open = 0;
+                for (Cluster.Service c : coordinators) {
+                    Http.Coordinator api = http.new Coordinator(c.url() + "/lra-coordinator");
+                    api.recover();
+                    open += api.count("Active") + api.count("Closing") + api.count("Cancelling");
+                }
+                return open == 0;
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            StringBuilder open = new StringBuilder();
+            for (Cluster.Service c : coordinators) {
+                for (Map<String, Object> lra : http.rows(c.url() + "/lra-coordinator")) {
+                    open.append('\n').append(lra.get("lraId")).append(' ').append(lra.get("status"));
+                    String id = (String) lra.get("lraId");
+                    outcomes.stream().filter(o -> id.equals(o.lra())).forEach(o -> open.append(" (client got ")
+                            .append(o.status()).append(')'));
+                }
+            }
+            throw new AssertionError("LRAs still open 90 s after the load:" + open, e);
+        }
+
+        Map<String, Integer> perCoordinator = new TreeMap<>();
+        int failed = 0;
+        int failedAfterKill = 0;
+        int startedOnVictimWhileDown = 0;
+        for (Outcome o : outcomes) {
+            String coordinator = o.lra() == null ? "none" : o.lra().substring(0, o.lra().lastIndexOf('/'));
+            perCoordinator.merge(coordinator, 1, Integer::sum);
+            boolean ok = o.status() == 201 || o.status() == 409;
+            if (!ok) {
+                failed++;
+                if (o.startedNanos() > killedAt + TimeUnit.SECONDS.toNanos(2)) {
+                    failedAfterKill++;
+                }
+            }
+            if (victimBase.equals(coordinator) && o.startedNanos() > killedAt && o.endedNanos() < restartAt) {
+                startedOnVictimWhileDown++;
+            }
+        }
+
+        // the databases: no saga half-done, every service agrees with the trip
+        Map<String, Map<String, Object>> trips = byLra(trip.url() + "/trips");
+        Map<String, Map<String, Object>> flights = byLra(flight.url() + "/flights");
+        Map<String, Map<String, Object>> hotels = byLra(hotel.url() + "/hotels");
+        List<String> problems = new ArrayList<>(errors);
+        for (Map.Entry<String, Map<String, Object>> e : trips.entrySet()) {
+            Object state = e.getValue().get("state");
+            Map<String, Object> f = flights.get(e.getKey());
+            Map<String, Object> h = hotels.get(e.getKey());
+            if ("CONFIRMED".equals(state)) {
+                if (f == null || !"CONFIRMED".equals(f.get("state")) || h == null || !"BOOKED".equals(h.get("state"))) {
+                    problems.add("confirmed trip " + e.getKey() + " but flight " + f + " hotel " + h);
+                }
+            } else if ("CANCELLED".equals(state)) {
+                if ((f != null && !"CANCELLED".equals(f.get("state"))) || (h != null && !"RELEASED".equals(h.get("state")))) {
+                    problems.add("cancelled trip " + e.getKey() + " but flight " + f + " hotel " + h);
+                }
+            } else {
+                problems.add("trip " + e.getKey() + " left " + state);
+            }
+        }
+        long lost = outcomes.stream().filter(o -> o.lra() != null && !trips.containsKey(o.lra())).count();
+        System.out.printf("[multi-coordinator] %d trips at %d clients over 3 coordinators %s; one killed with SIGKILL"
+                + " after 8 s and restarted 8 s later: %d requests failed (%d of them started more than 2 s after the"
+                + " kill), %d LRAs started on it while it was down, 0 left Active/Closing/Cancelling, %d lost,"
+                + " problems: %d%n", outcomes.size(), CLIENTS, perCoordinator, failed, failedAfterKill,
+                startedOnVictimWhileDown, lost, problems.size());
+        assertTrue(problems.isEmpty(), () -> String.join("\n", problems.subList(0, Math.min(20, problems.size()))));
+        assertEquals(0, lost);
+        assertEquals(0, startedOnVictimWhileDown, "new LRAs skip the dead coordinator");
+        assertEquals(0, failedAfterKill, "only requests in flight at the kill may fail");
+        assertTrue(failed <= CLIENTS, "at most one in-flight request per client fails: " + failed);
+        assertEquals(3, perCoordinator.keySet().stream().filter(k -> !k.equals("none")).count(),
+                "LRAs were spread over the three: " + perCoordinator);
+    }
+
+    private static Map<String, Map<String, Object>> byLra(String url) {
+        return http.rows(url).stream().collect(Collectors.toMap(r -> (String) r.get("lraId"), Function.identity()));
+    }
+}
