@@ -186,8 +186,8 @@ final class Cluster implements AutoCloseable {
     }
 
     Service coordinator(String name, Path objectStore) {
+        // INFO: the coordinator's recovery messages are what one reads after a failed run
         return start(name, "sample.coordinator.jar", "/lra-coordinator", "-Dquarkus.log.level=INFO",
-                "-Dquarkus.log.category.\"io.narayana.lra\".level=DEBUG",
                 "-Dquarkus.transaction-manager.object-store.directory=" + objectStore,
                 "-Dlra.coordinator.parent-pid=" + ProcessHandle.current().pid());
     }
