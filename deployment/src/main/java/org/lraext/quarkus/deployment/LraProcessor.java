@@ -130,6 +130,7 @@ class LraProcessor {
             }
             EndpointDescriptor d = new EndpointDescriptor();
             d.setName(LraParticipantProxy.class.getName() + "#" + m.getName());
+            d.setProxy(true);
             d.setCallback(CallbackKind.valueOf(m.getName().toUpperCase(java.util.Locale.ROOT)).rel());
             String[] params = java.util.Arrays.stream(m.getParameterTypes()).map(Class::getName).toArray(String[]::new);
             metadata.endpoints().put(org.jboss.resteasy.reactive.server.util.MethodId.get(m.getName(),

@@ -29,6 +29,11 @@ public final class CallbackGuard {
         this.memory = memory;
     }
 
+    /** Whether callbacks must be signed (then the signature query parameter is worth reading). */
+    boolean signs() {
+        return signatures != null;
+    }
+
     /** The query string to add to the callback URLs of one join, or null when callbacks are not signed. */
     String signedQuery(URI lra, String participant) {
         return signatures == null ? null

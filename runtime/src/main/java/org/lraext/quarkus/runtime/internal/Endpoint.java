@@ -20,9 +20,11 @@ import org.lraext.lra.protocol.ParticipantLinks;
  * @param callback the participant callback this method is, or null
  * @param leave whether it is a {@code @Leave} method
  * @param participant the callbacks of its class when the class is a participant, or null
+ * @param proxy whether it is a method of the extension's proxy for plain-method callbacks, which guards, remembers and
+ *        counts each call itself (it knows which participant the call is for)
  */
 public record Endpoint(String name, EndpointPolicy policy, CallbackKind callback, boolean leave,
-        ParticipantLinks participant) {
+        ParticipantLinks participant, boolean proxy) {
 
     /** The endpoint's class. */
     public String className() {
@@ -47,6 +49,6 @@ public record Endpoint(String name, EndpointPolicy policy, CallbackKind callback
             links = new ParticipantLinks(paths);
         }
         return new Endpoint(d.getName(), policy, d.getCallback() == null ? null : CallbackKind.ofRel(d.getCallback()),
-                d.isLeave(), links);
+                d.isLeave(), links, d.isProxy());
     }
 }

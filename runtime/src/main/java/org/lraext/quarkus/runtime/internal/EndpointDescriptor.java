@@ -22,6 +22,8 @@ public class EndpointDescriptor {
     private Map<String, String> participant = new TreeMap<>();
     /** A readable name, {@code Class#method}, for messages and the coordinator's client id. */
     private String name;
+    /** Whether this is a method of the extension's proxy for plain-method callbacks (it guards each call itself). */
+    private boolean proxy;
 
     public String getLraType() {
         return lraType;
@@ -93,5 +95,13 @@ public class EndpointDescriptor {
 
     public void setName(String name) {
         this.name = name;
+    }
+
+    public boolean isProxy() {
+        return proxy;
+    }
+
+    public void setProxy(boolean proxy) {
+        this.proxy = proxy;
     }
 }

@@ -46,7 +46,6 @@ public class LraServerFilter {
     private static final Logger LOG = Logger.getLogger(LraServerFilter.class);
     private static final Uni<Response> CONTINUE = Uni.createFrom().nullItem();
     private static final Uni<Void> DONE = Uni.createFrom().voidItem();
-    private static final String PROXY_CLASS = LraParticipantProxy.class.getName();
 
     private final LraRegistry registry;
     private final CoordinatorClient coordinator;
@@ -151,7 +150,7 @@ public class LraServerFilter {
         }
         if (endpoint.callback() != null) {
             answerCallback(endpoint.callback(), resp);
-            if (!proxied(endpoint)) {
+            if (!endpoint.proxy()) {
                 guard.answered(endpoint.callback(), endpoint.className(), state.callbackLra, resp.getStatus(),
                         resp.getEntity());
                 metrics.callback(endpoint.callback(), resp.getStatus());
@@ -255,8 +254,8 @@ public class LraServerFilter {
         }
         ctx.setProperty(LraRequestState.PROPERTY, state);
         // the proxy of plain-method participants guards each call itself, knowing which participant it is for
-        Response stop = proxied(endpoint) ? null : guard.check(kind, endpoint.className(), state.callbackLra,
-                ctx.getUriInfo().getQueryParameters().getFirst(CallbackSignatures.PARAMETER));
+        Response stop = endpoint.proxy() ? null : guard.check(kind, endpoint.className(), state.callbackLra,
+                guard.signs() ? ctx.getUriInfo().getQueryParameters().getFirst(CallbackSignatures.PARAMETER) : null);
         if (stop != null) {
             return Uni.createFrom().item(stop);
         }
@@ -268,10 +267,6 @@ public class LraServerFilter {
             }
         }
         return CONTINUE;
-    }
-
-    private static boolean proxied(Endpoint endpoint) {
-        return PROXY_CLASS.equals(endpoint.className());
     }
 
     private Uni<Response> leave(ContainerRequestContext ctx, Endpoint endpoint, URI lra) {

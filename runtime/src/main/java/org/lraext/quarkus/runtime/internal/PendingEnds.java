@@ -31,11 +31,6 @@ public final class PendingEnds {
         this.coordinator = coordinator;
     }
 
-    /** How many ends wait for their coordinator now. */
-    public int size() {
-        return pending.get();
-    }
-
     /** Whether the failure means the coordinator was not reached (so the end is worth retrying). */
     static boolean unreachable(Throwable t) {
         Throwable cause = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
