@@ -50,7 +50,7 @@ public final class ParticipantLinks {
         if (built != null && built.base.equals(baseUri)) {
             return built.header;
         }
-        String header = buildLinkHeader(baseUri);
+        String header = buildLinkHeader(baseUri, null);
         last = new Built(baseUri, header);
         return header;
     }
@@ -63,10 +63,6 @@ public final class ParticipantLinks {
      */
     public String linkHeader(String baseUri, String query) {
         return query == null ? linkHeader(baseUri) : buildLinkHeader(baseUri, query);
-    }
-
-    private String buildLinkHeader(String baseUri) {
-        return buildLinkHeader(baseUri, null);
     }
 
     private String buildLinkHeader(String baseUri, String query) {
