@@ -186,10 +186,21 @@ final class Cluster implements AutoCloseable {
     }
 
     Service coordinator(String name, Path objectStore) {
+        return coordinatorWith(name, "-Dquarkus.transaction-manager.object-store.directory=" + objectStore);
+    }
+
+    /** A coordinator whose object store is in a PostgreSQL database (Narayana's JDBC store). */
+    Service coordinatorOnDatabase(String name, String jdbcUrl) {
+        return coordinatorWith(name, "-Dquarkus.transaction-manager.object-store.type=jdbc",
+                "-Dquarkus.datasource.jdbc.url=" + jdbcUrl, "-Dquarkus.datasource.username=" + Postgres.USER);
+    }
+
+    private Service coordinatorWith(String name, String... store) {
+        List<String> options = new ArrayList<>(List.of(store));
         // INFO: the coordinator's recovery messages are what one reads after a failed run
-        return start(name, "sample.coordinator.jar", "/lra-coordinator", "-Dquarkus.log.level=INFO",
-                "-Dquarkus.transaction-manager.object-store.directory=" + objectStore,
-                "-Dlra.coordinator.parent-pid=" + ProcessHandle.current().pid());
+        options.add("-Dquarkus.log.level=INFO");
+        options.add("-Dlra.coordinator.parent-pid=" + ProcessHandle.current().pid());
+        return start(name, "sample.coordinator.jar", "/lra-coordinator", options.toArray(String[]::new));
     }
 
     Service start(String name, String jarProperty, String readyPath, String... options) {

@@ -237,9 +237,15 @@ public class LraServerFilter {
                         return Uni.createFrom().item(failure(e));
                     }
                     // the LRA was started for this request only: do not leave it behind
+                    // (when its coordinator is the one that failed, the cancel waits for it to come back)
                     return Uni.createFrom().completionStage(() -> coordinator.cancel(lra))
-                            .onFailure().invoke(c -> LOG.warnf("Could not cancel LRA %s after a failed join: %s", lra,
-                                    c.getMessage()))
+                            .onFailure().invoke(c -> {
+                                if (PendingEnds.unreachable(c)) {
+                                    pendingEnds.add(lra, true);
+                                } else {
+                                    LOG.warnf("Could not cancel LRA %s after a failed join: %s", lra, c.getMessage());
+                                }
+                            })
                             .onItemOrFailure().transform((s, c) -> failure(e));
                 });
     }

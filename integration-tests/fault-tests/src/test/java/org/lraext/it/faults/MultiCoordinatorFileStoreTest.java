@@ -1,0 +1,50 @@
+package org.lraext.it.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The multi-coordinator crash on the file store: each coordinator keeps its LRAs in a directory of its own. */
+class MultiCoordinatorFileStoreTest extends AbstractMultiCoordinatorTest {
+
+    private final List<Path> stores = new ArrayList<>();
+
+    @Override
+    String name() {
+        return "multi-coordinator-file";
+    }
+
+    @Override
+    Cluster.Service coordinator(int i) {
+        Path store = cluster.directory("object-store-" + i);
+        stores.add(store);
+        return cluster.coordinator("coordinator" + i, store);
+    }
+
+    @Override
+    void checkStores() {
+        // every record in every store is whole: none was left empty by the kill
+        List<Path> empty = new ArrayList<>();
+        int records = 0;
+        for (Path store : stores) {
+            try (var files = Files.walk(store)) {
+                for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith("!"))
+                        .toList()) {
+                    records++;
+                    if (Files.size(f) == 0) {
+                        empty.add(f);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        System.out.printf("[%s] records left in the three stores: %d, empty: %d%n", name(), records, empty.size());
+        assertEquals(List.of(), empty);
+    }
+}

@@ -1,0 +1,56 @@
+package org.lraext.it.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+
+/**
+ * The multi-coordinator crash on Narayana's JDBC store: one PostgreSQL server (Debian's package, started by the test),
+ * a database per coordinator; the killed coordinator finds its LRAs in its database when it comes back.
+ */
+class MultiCoordinatorJdbcStoreTest extends AbstractMultiCoordinatorTest {
+
+    private Postgres postgres;
+    private final List<String> databases = new ArrayList<>();
+
+    @Override
+    String name() {
+        return "multi-coordinator-jdbc";
+    }
+
+    @Override
+    Cluster.Service coordinator(int i) {
+        if (postgres == null) {
+            postgres = new Postgres(cluster.directory("postgres"));
+        }
+        String database = "lra_store_" + i;
+        databases.add(database);
+        return cluster.coordinatorOnDatabase("coordinator" + i, postgres.database(database));
+    }
+
+    @Override
+    void checkStores() {
+        List<String> tables = new ArrayList<>();
+        StringBuilder rows = new StringBuilder();
+        for (String database : databases) {
+            tables.addAll(postgres.query(database, "SELECT tablename FROM pg_tables WHERE tablename LIKE 'lra_%'"));
+            rows.append(' ').append(database).append('=')
+                    .append(postgres.query(database, "SELECT count(*) FROM lra_jbosststxtable").get(0));
+        }
+        System.out.printf("[%s] records left in the three databases:%s%n", name(), rows);
+        // each coordinator kept its store in its own database
+        assertEquals(List.of("lra_jbosststxtable", "lra_jbosststxtable", "lra_jbosststxtable"), tables);
+    }
+
+    @Override
+    @AfterAll
+    void stop() {
+        super.stop(); // the coordinators first, then their database
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}
