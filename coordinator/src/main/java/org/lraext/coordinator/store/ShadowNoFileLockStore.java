@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.arjuna.ats.arjuna.common.ObjectStoreEnvironmentBean;
 import com.arjuna.ats.arjuna.common.Uid;
@@ -29,6 +31,8 @@ import com.arjuna.ats.arjuna.state.OutputObjectState;
  * Narayana's own coordinator is read by this one, and back.
  */
 public class ShadowNoFileLockStore extends com.arjuna.ats.internal.arjuna.objectstore.ShadowNoFileLockStore {
+
+    private final Map<Path, DirectorySync> directories = new ConcurrentHashMap<>();
 
     public ShadowNoFileLockStore(ObjectStoreEnvironmentBean bean) throws ObjectStoreException {
         super(bean);
@@ -54,14 +58,67 @@ public class ShadowNoFileLockStore extends com.arjuna.ats.internal.arjuna.object
             Files.move(next, record, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             if (synchronousWrites()) {
                 // the rename itself survives a power cut only once its directory is on disk
-                try (FileChannel dir = FileChannel.open(record.getParent(), StandardOpenOption.READ)) {
-                    dir.force(true);
-                }
+                directories.computeIfAbsent(record.getParent(), DirectorySync::new).sync();
             }
         } catch (IOException e) {
             throw new ObjectStoreException("Could not write the record " + name + ": " + e, e);
         }
         addToCache(name);
         return true;
+    }
+
+    /**
+     * Flushes one directory for many writers at once: a writer whose rename happened before a flush began waits for
+     * that flush; the others share the next one. Under load one flush covers every rename made while the previous one
+     * ran, instead of one flush each.
+     */
+    static final class DirectorySync {
+
+        private final Path directory;
+        private long requested;
+        private long flushed;
+        private boolean flushing;
+
+        DirectorySync(Path directory) {
+            this.directory = directory;
+        }
+
+        void sync() throws IOException {
+            long mine;
+            synchronized (this) {
+                mine = ++requested;
+            }
+            while (true) {
+                long upTo;
+                synchronized (this) {
+                    while (flushing && flushed < mine) {
+                        try {
+                            wait();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IOException("Interrupted while the store's directory was flushed", e);
+                        }
+                    }
+                    if (flushed >= mine) {
+                        return;
+                    }
+                    flushing = true;
+                    upTo = requested;
+                }
+                boolean done = false;
+                try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+                    dir.force(true);
+                    done = true;
+                } finally {
+                    synchronized (this) {
+                        flushing = false;
+                        if (done) {
+                            flushed = Math.max(flushed, upTo);
+                        }
+                        notifyAll();
+                    }
+                }
+            }
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,6 +24,8 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 /**
  * Non-blocking client of a Narayana LRA coordinator.
@@ -40,8 +43,16 @@ public class CoordinatorClient implements AutoCloseable {
     private final LraIds ids;
     private final long requestTimeoutMillis;
     private final CallObserver observer;
-    /** Round-robin position among the coordinators new LRAs start on. */
-    private final AtomicInteger next = new AtomicInteger();
+    private final StartCoordinators starts;
+    private final Vertx vertx;
+    /** Starts whose answer was lost, still to be looked for on their coordinator. */
+    private final AtomicInteger lostStarts = new AtomicInteger();
+    private volatile boolean closed;
+
+    /** At most this many lost starts are looked for at a time; more are only logged. */
+    static final int MAX_LOST_STARTS = 10_000;
+    /** The mark that makes each start's ClientID unique: {@code <client id>;start=<16 hex digits>}. */
+    public static final String START_MARK = ";start=";
     /** Coordinators that could not be reached, and until when (nanoTime) new LRAs skip them. */
     private final Map<URI, Long> downUntil = new ConcurrentHashMap<>();
     private final long skipNanos;
@@ -84,7 +95,17 @@ public class CoordinatorClient implements AutoCloseable {
     }
 
     public CoordinatorClient(Vertx vertx, LraIds ids, CoordinatorClientOptions options, CallObserver observer) {
+        this(vertx, ids, StartCoordinators.roundRobin(ids.startOn()), options, observer);
+    }
+
+    /**
+     * @param starts where new top-level LRAs start; their ids must belong to coordinators {@code ids} trusts
+     */
+    public CoordinatorClient(Vertx vertx, LraIds ids, StartCoordinators starts, CoordinatorClientOptions options,
+            CallObserver observer) {
         this.ids = ids;
+        this.starts = starts;
+        this.vertx = vertx;
         this.observer = observer;
         this.requestTimeoutMillis = options.requestTimeout().toMillis();
         // a coordinator that failed is skipped for a while, then tried again by the next start that reaches it
@@ -106,9 +127,10 @@ public class CoordinatorClient implements AutoCloseable {
     }
 
     /**
-     * Starts an LRA: a nested one on its parent's coordinator, a top-level one on the next of the start coordinators
-     * (round-robin). A coordinator that cannot be reached, or answers 5xx, is skipped and the next one tried, so one
-     * that is down costs a request at most one connect timeout; it is then left out of new starts for a few seconds.
+     * Starts an LRA: a nested one on its parent's coordinator, a top-level one on the coordinator {@link StartCoordinators}
+     * chooses (round-robin over the configured ones by default). A coordinator that cannot be reached, or answers 5xx,
+     * is skipped and the next one tried, so one that is down costs a request at most one connect timeout; it is then
+     * left out of new starts for a few seconds.
      *
      * @param clientId a name for the LRA (the endpoint that started it)
      * @param timeLimitMillis 0 for none
@@ -118,48 +140,69 @@ public class CoordinatorClient implements AutoCloseable {
         if (parent != null) {
             return startOn(coordinatorOf(parent), clientId, timeLimitMillis, parent).toCompletionStage();
         }
-        List<URI> all = ids.startOn();
-        if (all.size() == 1) {
-            return startOn(all.get(0), clientId, timeLimitMillis, null).toCompletionStage();
-        }
-        int first = Math.floorMod(next.getAndIncrement(), all.size());
-        List<URI> order = new ArrayList<>(all.size());
-        List<URI> skipped = new ArrayList<>();
-        long now = System.nanoTime();
-        for (int i = 0; i < all.size(); i++) {
-            URI c = all.get((first + i) % all.size());
-            Long until = downUntil.get(c);
-            if (until != null && until - now > 0) {
-                skipped.add(c);
-            } else {
-                order.add(c);
+        return starts.next().thenCompose(candidates -> {
+            if (candidates.isEmpty()) {
+                return Future.<URI> failedFuture(new CoordinatorException(503,
+                        "No LRA coordinator to start an LRA on: the service discovery found none", null))
+                        .toCompletionStage();
             }
-        }
-        order.addAll(skipped); // all down: try them anyway, in the same order
-        return startOnFirst(order, 0, clientId, timeLimitMillis, null).toCompletionStage();
+            if (candidates.size() == 1) {
+                return startOnChosen(candidates.get(0), clientId, timeLimitMillis).toCompletionStage();
+            }
+            List<URI> order = new ArrayList<>(candidates.size());
+            List<URI> skipped = new ArrayList<>();
+            long now = System.nanoTime();
+            for (URI c : candidates) {
+                Long until = downUntil.get(c);
+                if (until != null && until - now > 0) {
+                    skipped.add(c);
+                } else {
+                    order.add(c);
+                }
+            }
+            order.addAll(skipped); // all down: try them anyway, in the same order
+            URI chosen = candidates.get(0);
+            if (!order.get(0).equals(chosen)) {
+                // the strategy's choice is known to be down: it is told so at once, the start goes elsewhere
+                starts.started(chosen, new CoordinatorException(503, "LRA coordinator " + chosen
+                        + " failed recently; skipped", null));
+            }
+            return startOnFirst(order, 0, order.get(0).equals(chosen) ? chosen : null, clientId, timeLimitMillis, null)
+                    .toCompletionStage();
+        });
     }
 
-    private Future<URI> startOnFirst(List<URI> order, int i, String clientId, long timeLimitMillis, CoordinatorException last) {
+    private Future<URI> startOnChosen(URI coordinator, String clientId, long timeLimitMillis) {
+        return startOn(coordinator, clientId, timeLimitMillis, null)
+                .andThen(ar -> starts.started(coordinator, ar.cause()));
+    }
+
+    private Future<URI> startOnFirst(List<URI> order, int i, URI chosen, String clientId, long timeLimitMillis,
+            CoordinatorException last) {
         if (i == order.size()) {
             return Future.failedFuture(last);
         }
         URI coordinator = order.get(i);
-        return startOn(coordinator, clientId, timeLimitMillis, null)
+        Future<URI> attempt = coordinator.equals(chosen) ? startOnChosen(coordinator, clientId, timeLimitMillis)
+                : startOn(coordinator, clientId, timeLimitMillis, null);
+        return attempt
                 .onSuccess(lra -> downUntil.remove(coordinator))
                 .recover(t -> {
                     if (t instanceof CoordinatorException e && e.status() == 503) {
                         downUntil.put(coordinator, System.nanoTime() + skipNanos);
                         LOG.debugf("LRA coordinator %s failed to start an LRA (%s); trying the next one", coordinator,
                                 e.getMessage());
-                        return startOnFirst(order, i + 1, clientId, timeLimitMillis, e);
+                        return startOnFirst(order, i + 1, chosen, clientId, timeLimitMillis, e);
                     }
                     return Future.failedFuture(t);
                 });
     }
 
     private Future<URI> startOn(URI coordinator, String clientId, long timeLimitMillis, URI parent) {
+        // unique, so that an LRA whose start answer is lost can be found again (see lostStart)
+        String uniqueId = clientId + START_MARK + String.format("%016x", ThreadLocalRandom.current().nextLong());
         StringBuilder url = new StringBuilder(coordinator.toString()).append("/start?ClientID=")
-                .append(URLEncoder.encode(clientId, StandardCharsets.UTF_8)).append("&TimeLimit=").append(timeLimitMillis);
+                .append(URLEncoder.encode(uniqueId, StandardCharsets.UTF_8)).append("&TimeLimit=").append(timeLimitMillis);
         if (parent != null) {
             url.append("&ParentLRA=").append(URLEncoder.encode(parent.toString(), StandardCharsets.UTF_8));
         }
@@ -178,6 +221,80 @@ public class CoordinatorClient implements AutoCloseable {
                         + r.status + " " + r.body, null);
             }
             throw unexpected("start an LRA", r);
+        }).onFailure(t -> {
+            if (t instanceof CoordinatorException e && e.getCause() != null && maybeReceived(e.getCause())) {
+                lostStart(coordinator, uniqueId);
+            }
+        });
+    }
+
+    /** How many starts whose answer was lost are still being looked for. */
+    int lostStarts() {
+        return lostStarts.get();
+    }
+
+    /** Whether a call that failed this way may have reached the coordinator (it was not refused before it was sent). */
+    private static boolean maybeReceived(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.net.ConnectException || c instanceof java.net.UnknownHostException
+                    || c.getClass().getSimpleName().equals("ConnectTimeoutException")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A start was sent but its answer never came (the connection dropped, the coordinator crashed or timed out): the
+     * coordinator may have created the LRA, which nobody knows the id of, and which would stay Active for ever. Once
+     * the coordinator answers again, its active LRAs are listed and the one with this start's unique ClientID, if
+     * any, is cancelled. Retried with back-off while the coordinator cannot be reached.
+     */
+    private void lostStart(URI coordinator, String uniqueId) {
+        if (lostStarts.incrementAndGet() > MAX_LOST_STARTS) {
+            lostStarts.decrementAndGet();
+            LOG.warnf("An LRA start on %s got no answer (ClientID %s); too many are being looked for already: if it"
+                    + " was created it stays Active", coordinator, uniqueId);
+            return;
+        }
+        LOG.infof("An LRA start on %s got no answer; the LRA with ClientID %s will be cancelled if it was created",
+                coordinator, uniqueId);
+        // late enough for a slow coordinator to have finished the start it received
+        lookForLostStart(coordinator, uniqueId, Math.max(1000, 2 * requestTimeoutMillis));
+    }
+
+    private void lookForLostStart(URI coordinator, String uniqueId, long delayMillis) {
+        vertx.setTimer(delayMillis, timer -> {
+            if (closed) {
+                return;
+            }
+            call("list", null, HttpMethod.GET, coordinator + "?Status=Active", null, null)
+                    .compose(r -> {
+                        if (r.status != 200) {
+                            return Future.failedFuture(unexpected("list the active LRAs", r));
+                        }
+                        for (Object o : new JsonArray(r.body)) {
+                            if (o instanceof JsonObject lra && uniqueId.equals(lra.getString("clientId"))) {
+                                URI id = URI.create(lra.getString("lraId"));
+                                return Future.fromCompletionStage(cancel(id)).map(status -> {
+                                    LOG.infof("Cancelled LRA %s: its start's answer was lost, nobody could end it", id);
+                                    return (Void) null;
+                                });
+                            }
+                        }
+                        return Future.<Void> succeededFuture();
+                    })
+                    .onSuccess(v -> lostStarts.decrementAndGet())
+                    .onFailure(t -> {
+                        if (t instanceof CoordinatorException e && e.status() != 503) {
+                            // answered: e.g. the LRA ended meanwhile
+                            lostStarts.decrementAndGet();
+                            LOG.warnf("Looking for the LRA with ClientID %s on %s: %s", uniqueId, coordinator,
+                                    e.getMessage());
+                        } else {
+                            lookForLostStart(coordinator, uniqueId, Math.min(30_000, delayMillis * 2));
+                        }
+                    });
         });
     }
 
@@ -275,18 +392,35 @@ public class CoordinatorClient implements AutoCloseable {
     }
 
     /**
-     * Whether the primary coordinator answers: asks for the status of an LRA that does not exist, which a working
-     * coordinator answers at once with 404. Completes normally when it answered below 500.
+     * Whether the coordinators new LRAs start on answer: asks each for the status of an LRA that does not exist, which
+     * a working coordinator answers at once with 404.
+     *
+     * @return for each coordinator, null when it answered below 500, else what went wrong
      */
-    public CompletionStage<Void> ping() {
-        String url = ids.primary() + "/0_lraext-readiness-probe/status";
-        return call("ping", null, HttpMethod.GET, url, null, null).map(r -> {
-            if (r.status >= 500) {
-                throw new CoordinatorException(503, "The LRA coordinator at " + ids.primary() + " answered " + r.status,
-                        null);
+    public CompletionStage<Map<URI, String>> reachability() {
+        return starts.all().thenCompose(all -> {
+            Map<URI, String> result = new ConcurrentHashMap<>();
+            List<Future<Void>> probes = new ArrayList<>(all.size());
+            for (URI c : all) {
+                probes.add(call("ping", null, HttpMethod.GET, c + "/0_lraext-readiness-probe/status", null, null)
+                        .<Void> map(r -> {
+                            result.put(c, r.status >= 500 ? "answered " + r.status : "");
+                            return null;
+                        })
+                        .otherwise(t -> {
+                            result.put(c, String.valueOf(t.getMessage()));
+                            return null;
+                        }));
             }
-            return (Void) null;
-        }).toCompletionStage();
+            return Future.join(probes).map(v -> {
+                Map<URI, String> ordered = new java.util.LinkedHashMap<>();
+                for (URI c : all) {
+                    String problem = result.get(c);
+                    ordered.put(c, problem == null || problem.isEmpty() ? null : problem);
+                }
+                return ordered;
+            }).toCompletionStage();
+        });
     }
 
     private Future<Answer> call(String operation, URI lra, HttpMethod method, String url, String link, String body) {
@@ -336,6 +470,7 @@ public class CoordinatorClient implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         http.close();
     }
 

@@ -5,6 +5,8 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Parses LRA ids received in headers and decides whether they belong to a trusted coordinator.
@@ -18,8 +20,14 @@ public final class LraIds {
     /** Longest header value accepted; real ids are far shorter, nested ones included. */
     public static final int MAX_LENGTH = 2048;
 
+    /** How many discovered coordinators are remembered at most. */
+    static final int MAX_DISCOVERED = 1024;
+
     private final List<URI> trusted;
     private final List<URI> startOn;
+    private final boolean discovery;
+    /** Coordinators a service discovery named: their LRAs stay trusted after they leave the discovery's list. */
+    private final Set<URI> discovered = ConcurrentHashMap.newKeySet();
 
     /**
      * @param coordinators the base URLs of the trusted coordinators, e.g. {@code http://localhost:50000/lra-coordinator};
@@ -34,6 +42,18 @@ public final class LraIds {
      * @param alsoTrusted other coordinators whose LRAs are accepted
      */
     public LraIds(List<String> startOn, List<String> alsoTrusted) {
+        this(startOn, alsoTrusted, false);
+    }
+
+    /**
+     * Ids for LRAs started on coordinators a service discovery names ({@link #discover}), and on the other trusted ones.
+     */
+    public static LraIds discovering(List<String> alsoTrusted) {
+        return new LraIds(List.of(), alsoTrusted, true);
+    }
+
+    private LraIds(List<String> startOn, List<String> alsoTrusted, boolean discovery) {
+        this.discovery = discovery;
         List<URI> start = new ArrayList<>();
         for (String c : startOn) {
             URI u = normaliseBase(c);
@@ -41,7 +61,7 @@ public final class LraIds {
                 start.add(u);
             }
         }
-        if (start.isEmpty()) {
+        if (start.isEmpty() && !discovery) {
             throw new IllegalArgumentException("At least one coordinator URL is needed");
         }
         List<URI> list = new ArrayList<>(start);
@@ -55,6 +75,27 @@ public final class LraIds {
         this.trusted = List.copyOf(list);
     }
 
+    /**
+     * Trusts a coordinator the service discovery named, from now on.
+     *
+     * @return its normalised base URL
+     * @throws IllegalArgumentException when it is not an http(s) URL, or when these ids do not use a discovery
+     */
+    public URI discover(String base) {
+        if (!discovery) {
+            throw new IllegalArgumentException("These LRA ids trust configured coordinators only");
+        }
+        URI u = normaliseBase(base);
+        if (!discovered.contains(u) && !trusted.contains(u)) {
+            if (discovered.size() >= MAX_DISCOVERED) {
+                throw new IllegalArgumentException("More than " + MAX_DISCOVERED + " coordinators discovered; not"
+                        + " trusting " + u);
+            }
+            discovered.add(u);
+        }
+        return u;
+    }
+
     /** The coordinators new LRAs start on, in configured order. */
     public List<URI> startOn() {
         return startOn;
@@ -65,9 +106,12 @@ public final class LraIds {
         return trusted;
     }
 
-    /** The first configured coordinator. */
+    /** The first configured coordinator, else the first discovered one, else null. */
     public URI primary() {
-        return trusted.get(0);
+        if (!trusted.isEmpty()) {
+            return trusted.get(0);
+        }
+        return discovered.stream().findFirst().orElse(null);
     }
 
     /**
@@ -104,7 +148,7 @@ public final class LraIds {
         }
         if (coordinatorOf(uri) == null) {
             throw new InvalidLraIdException(403, "The LRA " + value + " does not belong to a trusted coordinator "
-                    + trusted + "; add its coordinator to quarkus.lra.trusted-coordinators if it should be accepted");
+                    + (discovery ? trusted + " or one the service discovery named " + discovered : trusted) + "; add its coordinator to quarkus.lra.trusted-coordinators if it should be accepted");
         }
         return uri;
     }
@@ -126,12 +170,23 @@ public final class LraIds {
         String host = id.getHost().toLowerCase(Locale.ROOT);
         int port = effectivePort(scheme, id.getPort());
         for (URI t : trusted) {
-            if (t.getScheme().equals(scheme) && t.getHost().equals(host) && effectivePort(scheme, t.getPort()) == port
-                    && t.getRawPath().equals(basePath)) {
+            if (matches(t, scheme, host, port, basePath)) {
                 return t;
             }
         }
+        if (discovery) {
+            for (URI t : discovered) {
+                if (matches(t, scheme, host, port, basePath)) {
+                    return t;
+                }
+            }
+        }
         return null;
+    }
+
+    private static boolean matches(URI t, String scheme, String host, int port, String basePath) {
+        return t.getScheme().equals(scheme) && t.getHost().equals(host) && effectivePort(scheme, t.getPort()) == port
+                && t.getRawPath().equals(basePath);
     }
 
     /** The uid of an LRA id: its last path segment. */

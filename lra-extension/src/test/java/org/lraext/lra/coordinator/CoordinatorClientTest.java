@@ -63,6 +63,13 @@ class CoordinatorClientTest {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
+    /** A loopback port nothing listens on. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
     private static <T> T await(java.util.concurrent.CompletionStage<T> stage) throws Exception {
         return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
@@ -78,7 +85,9 @@ class CoordinatorClientTest {
         script = req -> req.response().setStatusCode(201).putHeader("Location", base + "/0_42").end(base + "/0_42");
         URI lra = await(client.start("Trip#book", 5000, null));
         assertEquals(URI.create(base + "/0_42"), lra);
-        assertEquals("POST /lra-coordinator/start?ClientID=Trip%23book&TimeLimit=5000", seen.poll());
+        String sent = seen.poll();
+        assertTrue(sent.matches("POST /lra-coordinator/start\\?ClientID=Trip%23book%3Bstart%3D[0-9a-f]{16}&TimeLimit=5000"),
+                sent);
     }
 
     @Test
@@ -142,10 +151,7 @@ class CoordinatorClientTest {
 
     @Test
     void unreachableCoordinatorIs503() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
+        int closedPort = closedPort();
         CoordinatorClient down = client("http://127.0.0.1:" + closedPort + "/lra-coordinator", Duration.ofSeconds(2));
         CoordinatorException e = failure(down.start("x", 0, null));
         assertEquals(503, e.status());
@@ -155,10 +161,7 @@ class CoordinatorClientTest {
 
     @Test
     void startsAreSpreadAndADeadCoordinatorIsSkipped() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
+        int closedPort = closedPort();
         String dead = "http://127.0.0.1:" + closedPort + "/lra-coordinator";
         // the live one answers with its own id; both are start coordinators
         script = req -> req.response().setStatusCode(201).putHeader("Location", base + "/0_" + seen.size()).end();
@@ -176,9 +179,7 @@ class CoordinatorClientTest {
     void allStartCoordinatorsDownIs503() throws Exception {
         List<String> dead = new java.util.ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                dead.add("http://127.0.0.1:" + s.getLocalPort() + "/lra-coordinator");
-            }
+            dead.add("http://127.0.0.1:" + closedPort() + "/lra-coordinator");
         }
         CoordinatorClient none = new CoordinatorClient(vertx, new LraIds(dead, List.of()),
                 new CoordinatorClientOptions(Duration.ofSeconds(1), Duration.ofSeconds(2), 8, Duration.ofSeconds(20)));
@@ -245,5 +246,83 @@ class CoordinatorClientTest {
                 () -> client.close(URI.create("http://127.0.0.1:1/evil/0_1")));
         assertEquals(403, e.status());
         assertEquals(0, connections.get());
+    }
+
+    @Test
+    void anLraWhoseStartAnswerWasLostIsFoundAndCancelled() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> sentClientId = new java.util.concurrent.atomic.AtomicReference<>();
+        String orphan = base + "/0_orphan";
+        script = req -> {
+            if (req.method().name().equals("POST") && req.path().endsWith("/start")) {
+                // the coordinator creates the LRA, then the connection drops before the answer
+                sentClientId.set(req.getParam("ClientID"));
+                req.connection().close();
+            } else if (req.method().name().equals("GET") && "Active".equals(req.getParam("Status"))) {
+                req.response().putHeader("Content-Type", "application/json").end("[{\"lraId\":\"" + base
+                        + "/0_other\",\"clientId\":\"Other#call;start=0\",\"status\":\"Active\"},{\"lraId\":\""
+                        + orphan + "\",\"clientId\":\"" + sentClientId.get() + "\",\"status\":\"Active\"}]");
+            } else {
+                req.response().end("Cancelled");
+            }
+        };
+        CoordinatorException e = failure(client.start("Trip#book", 0, null));
+        assertEquals(503, e.status());
+        assertTrue(sentClientId.get().matches("Trip#book;start=[0-9a-f]{16}"), sentClientId.get());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (seen.stream().noneMatch(r -> r.startsWith("PUT")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(seen.contains("PUT /lra-coordinator/0_orphan/cancel"), "the orphan was cancelled: " + seen);
+        assertTrue(seen.stream().noneMatch(r -> r.contains("0_other")), "nothing else was touched: " + seen);
+    }
+
+    @Test
+    void aStartRefusedBeforeItWasSentLeavesNothingToLookFor() throws Exception {
+        int closedPort = closedPort();
+        String dead = "http://127.0.0.1:" + closedPort + "/lra-coordinator";
+        CoordinatorClient down = client(dead, Duration.ofSeconds(2));
+        assertEquals(503, failure(down.start("x", 0, null)).status());
+        assertEquals(0, down.lostStarts(), "connection refused: the coordinator never got the start");
+        down.close();
+    }
+
+    @Test
+    void aStrategyChoosesAndLearnsHowItsChoiceWent() throws Exception {
+        int closedPort = closedPort();
+        URI dead = URI.create("http://127.0.0.1:" + closedPort + "/lra-coordinator");
+        URI live = URI.create(base);
+        script = req -> req.response().setStatusCode(201).putHeader("Location", base + "/0_" + seen.size()).end();
+        ConcurrentLinkedQueue<String> told = new ConcurrentLinkedQueue<>();
+        StartCoordinators strategy = new StartCoordinators() {
+            @Override
+            public java.util.concurrent.CompletionStage<List<URI>> next() {
+                return CompletableFuture.completedFuture(List.of(dead, live)); // always prefers the dead one
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<List<URI>> all() {
+                return CompletableFuture.completedFuture(List.of(dead, live));
+            }
+
+            @Override
+            public void started(URI coordinator, Throwable failure) {
+                told.add(coordinator.getPort() + (failure == null ? " ok" : " failed"));
+            }
+        };
+        CoordinatorClient chosen = new CoordinatorClient(vertx, new LraIds(List.of(base), List.of(dead.toString())),
+                strategy, new CoordinatorClientOptions(Duration.ofSeconds(1), Duration.ofSeconds(2), 8,
+                        Duration.ofSeconds(20)), CoordinatorClient.CallObserver.NONE);
+        assertTrue(await(chosen.start("x", 0, null)).toString().startsWith(base));
+        assertEquals(List.of(closedPort + " failed"), List.copyOf(told), "told about its own choice only");
+        // the dead one is now skipped without a try: the start goes to the live one, the strategy hears of its choice
+        assertTrue(await(chosen.start("x", 0, null)).toString().startsWith(base));
+        assertEquals(2, seen.size());
+        assertEquals(List.of(closedPort + " failed", closedPort + " failed"), List.copyOf(told));
+
+        java.util.Map<URI, String> reach = await(chosen.reachability());
+        assertEquals(List.of(dead, live), List.copyOf(reach.keySet()));
+        assertTrue(reach.get(dead) != null && reach.get(dead).contains("unavailable"), reach.toString());
+        assertNull(reach.get(live));
+        chosen.close();
     }
 }

@@ -93,4 +93,35 @@ class LraIdsTest {
         ids.parse("http://other:3/lra-coordinator/0_1");
         ids.parse("http://c2:2/lra-coordinator/0_1");
     }
+
+    @Test
+    void discoveredCoordinatorsAreTrustedFromTheirDiscoveryOn() {
+        LraIds ids = LraIds.discovering(List.of("http://fixed:1/lra-coordinator"));
+        assertEquals(List.of(), ids.startOn());
+        ids.parse("http://fixed:1/lra-coordinator/0_1");
+        InvalidLraIdException before = assertThrows(InvalidLraIdException.class,
+                () -> ids.parse("http://10.0.0.7:8080/lra-coordinator/0_1"));
+        assertEquals(403, before.status());
+
+        assertEquals(URI.create("http://10.0.0.7:8080/lra-coordinator"), ids.discover("http://10.0.0.7:8080/lra-coordinator/"));
+        ids.parse("http://10.0.0.7:8080/lra-coordinator/0_1");
+        // only that coordinator: another port or path of the same host is still refused
+        assertEquals(403, assertThrows(InvalidLraIdException.class,
+                () -> ids.parse("http://10.0.0.7:8081/lra-coordinator/0_1")).status());
+        assertEquals(403, assertThrows(InvalidLraIdException.class,
+                () -> ids.parse("http://10.0.0.7:8080/evil/0_1")).status());
+    }
+
+    @Test
+    void onlyDiscoveringIdsLearnCoordinators() {
+        LraIds fixed = new LraIds(List.of("http://c1:1/lra-coordinator"));
+        assertThrows(IllegalArgumentException.class, () -> fixed.discover("http://c2:2/lra-coordinator"));
+        LraIds discovering = LraIds.discovering(List.of());
+        assertThrows(IllegalArgumentException.class, () -> discovering.discover("ftp://c2/lra-coordinator"));
+        for (int i = 0; i < LraIds.MAX_DISCOVERED; i++) {
+            discovering.discover("http://10.0." + (i / 256) + "." + (i % 256) + ":1/lra-coordinator");
+        }
+        assertThrows(IllegalArgumentException.class, () -> discovering.discover("http://one-too-many:1/lra-coordinator"),
+                "the set of discovered coordinators is bounded");
+    }
 }

@@ -26,6 +26,12 @@ public interface LraConfig {
      * timeout and is left out of new starts for a few seconds. Every later call about an LRA goes to the coordinator
      * named in its id: an LRA lives on the coordinator that started it.
      * <p>
+     * Or a SmallRye Stork service, {@code stork://<service>/<path>}, e.g. {@code stork://lra-coordinator/lra-coordinator}:
+     * each new LRA starts on the instance Stork's load balancer chooses (configured with
+     * {@code quarkus.stork.<service>.load-balancer.type}, round-robin by default), the other instances being the
+     * fall-backs; the coordinators Stork names are trusted, and stay trusted once they leave its list. Needs
+     * {@code io.quarkus:quarkus-smallrye-stork} and {@code quarkus.stork.<service>.service-discovery.*}.
+     * <p>
      * In dev and test mode, when this is not set, a coordinator is started for the application (see
      * {@code quarkus.lra.devservices.*}) and this points to it.
      */

@@ -71,8 +71,20 @@ abstract class AbstractMultiCoordinatorTest {
         hotel = cluster.start("hotel", "sample.hotel.jar", "/hotels", "-Dquarkus.lra.coordinator-url=" + all, timeouts);
         flight = cluster.start("flight", "sample.flight.jar", "/flights", "-Dquarkus.lra.coordinator-url=" + all,
                 timeouts, "-Dquarkus.rest-client.hotel.url=" + hotel.url());
-        trip = cluster.start("trip", "sample.trip.jar", "/trips", "-Dquarkus.lra.coordinator-url=" + all, timeouts,
-                "-Dquarkus.rest-client.flight.url=" + flight.url(), "-Dquarkus.rest-client.hotel.url=" + hotel.url());
+        List<String> tripOptions = new ArrayList<>(tripCoordinators(all));
+        tripOptions.add(timeouts);
+        tripOptions.add("-Dquarkus.rest-client.flight.url=" + flight.url());
+        tripOptions.add("-Dquarkus.rest-client.hotel.url=" + hotel.url());
+        trip = cluster.start("trip", "sample.trip.jar", "/trips", tripOptions.toArray(String[]::new));
+    }
+
+    /**
+     * How the trip service, which starts the LRAs, finds the coordinators: by default the comma-separated list.
+     *
+     * @param urls the three coordinators' base URLs, comma-separated
+     */
+    List<String> tripCoordinators(String urls) {
+        return List.of("-Dquarkus.lra.coordinator-url=" + urls);
     }
 
     @AfterAll

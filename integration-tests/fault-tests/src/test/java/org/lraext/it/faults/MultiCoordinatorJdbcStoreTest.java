@@ -2,14 +2,19 @@ package org.lraext.it.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 
 /**
  * The multi-coordinator crash on Narayana's JDBC store: one PostgreSQL server (Debian's package, started by the test),
- * a database per coordinator; the killed coordinator finds its LRAs in its database when it comes back.
+ * a database per coordinator; the killed coordinator finds its LRAs in its database when it comes back. Here the trip
+ * service finds the coordinators through SmallRye Stork (a static list, round-robin), the flight and hotel services
+ * through the comma-separated list.
  */
 class MultiCoordinatorJdbcStoreTest extends AbstractMultiCoordinatorTest {
 
@@ -29,6 +34,15 @@ class MultiCoordinatorJdbcStoreTest extends AbstractMultiCoordinatorTest {
         String database = "lra_store_" + i;
         databases.add(database);
         return cluster.coordinatorOnDatabase("coordinator" + i, postgres.database(database));
+    }
+
+    @Override
+    List<String> tripCoordinators(String urls) {
+        String addresses = Arrays.stream(urls.split(",")).map(u -> URI.create(u).getAuthority())
+                .collect(Collectors.joining(","));
+        return List.of("-Dquarkus.lra.coordinator-url=stork://lra-coordinators/lra-coordinator",
+                "-Dquarkus.stork.lra-coordinators.service-discovery.type=static",
+                "-Dquarkus.stork.lra-coordinators.service-discovery.address-list=" + addresses);
     }
 
     @Override

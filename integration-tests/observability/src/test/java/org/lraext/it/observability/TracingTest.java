@@ -57,8 +57,10 @@ class TracingTest {
         SpanData start = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals("lra-coordinator start")
                 && s.getTraceId().equals(method.getTraceId())).findFirst()
                 .orElseThrow(() -> new AssertionError("no start span in the request's trace"));
-        assertTrue(start.getAttributes().get(AttributeKey.stringKey("lra.coordinator.url")).endsWith("/start?ClientID="
-                + "org.lraext.it.observability.TracedResource%23work&TimeLimit=0"), start.toString());
+        // the ClientID is the endpoint, made unique per start (;start=<16 hex digits>)
+        assertTrue(start.getAttributes().get(AttributeKey.stringKey("lra.coordinator.url")).matches(".*/start\\?ClientID="
+                + "org\\.lraext\\.it\\.observability\\.TracedResource%23work%3Bstart%3D[0-9a-f]{16}&TimeLimit=0"),
+                start.toString());
         System.out.printf("[tracing] LRA %s: %d spans with lra.id (%s)%n", lra, traced.size(),
                 traced.stream().map(SpanData::getName).toList());
         assertTrue(callback.getStartEpochNanos() >= close.getStartEpochNanos()

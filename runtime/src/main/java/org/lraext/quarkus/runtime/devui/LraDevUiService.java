@@ -28,7 +28,8 @@ public class LraDevUiService {
     CoordinatorClient coordinator;
 
     public String coordinatorUrl() {
-        return coordinator.ids().primary().toString();
+        java.net.URI primary = coordinator.ids().primary();
+        return primary == null ? "" : primary.toString();
     }
 
     public Uni<List<Map<String, Object>>> lras() {

@@ -1,5 +1,6 @@
 package org.lraext.quarkus.runtime.internal;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import org.lraext.lra.coordinator.CoordinatorClient;
 import org.lraext.lra.coordinator.CoordinatorClientOptions;
+import org.lraext.lra.coordinator.StartCoordinators;
 import org.lraext.lra.protocol.CallbackMemory;
 import org.lraext.lra.protocol.CallbackSignatures;
 import org.lraext.lra.protocol.LraIds;
@@ -17,6 +19,7 @@ import org.lraext.quarkus.runtime.LraJournal;
 
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.vertx.core.Vertx;
 
@@ -26,22 +29,47 @@ import io.vertx.core.Vertx;
 @Singleton
 public class LraProducers {
 
+    /** Made at start-up, so that a wrong coordinator setting stops the application with its message. */
     @Produces
     @Singleton
+    @Startup
     CoordinatorClient coordinatorClient(Vertx vertx, LraConfig config, LraMetrics metrics, LraTracing tracing) {
-        List<String> trusted = new ArrayList<>(config.coordinatorUrl());
+        List<String> urls = config.coordinatorUrl();
+        List<String> trusted = new ArrayList<>();
         config.trustedCoordinators().ifPresent(trusted::addAll);
-        LraIds ids;
+        LraConfig.Coordinator c = config.coordinator();
+        CoordinatorClientOptions options = new CoordinatorClientOptions(c.connectTimeout(), c.requestTimeout(),
+                c.maxConnections(), c.idleTimeout());
+        List<String> stork = urls.stream().filter(u -> u.trim().startsWith(StorkCoordinators.SCHEME + ":")).toList();
         try {
-            ids = new LraIds(config.coordinatorUrl(), trusted);
+            if (stork.isEmpty()) {
+                List<String> all = new ArrayList<>(urls);
+                all.addAll(trusted);
+                LraIds ids = new LraIds(urls, all);
+                return new CoordinatorClient(vertx, ids, options, observer(metrics, tracing));
+            }
+            if (urls.size() > 1) {
+                throw new IllegalArgumentException("a stork:// URL is the only start coordinator; list other"
+                        + " coordinators whose LRAs are accepted in quarkus.lra.trusted-coordinators");
+            }
+            LraIds ids = LraIds.discovering(trusted);
+            return new CoordinatorClient(vertx, ids, storkCoordinators(URI.create(stork.get(0).trim()), ids), options,
+                    observer(metrics, tracing));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("quarkus.lra.coordinator-url / quarkus.lra.trusted-coordinators: "
                     + e.getMessage(), e);
         }
-        LraConfig.Coordinator c = config.coordinator();
-        return new CoordinatorClient(vertx, ids,
-                new CoordinatorClientOptions(c.connectTimeout(), c.requestTimeout(), c.maxConnections(), c.idleTimeout()),
-                observer(metrics, tracing));
+    }
+
+    private static StartCoordinators storkCoordinators(URI url, LraIds ids) {
+        try {
+            Class.forName("io.smallrye.stork.Stork", false, Thread.currentThread().getContextClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new ConfigurationException("quarkus.lra.coordinator-url is the Stork service " + url + ", but Stork is"
+                    + " not in the application: add the dependency io.quarkus:quarkus-smallrye-stork and configure"
+                    + " quarkus.stork." + url.getHost() + ".service-discovery.*", e);
+        }
+        return new StorkCoordinators(url, ids);
     }
 
     @Produces
@@ -71,7 +99,7 @@ public class LraProducers {
         }
         return new CoordinatorClient.CallObserver() {
             @Override
-            public Object started(String operation, java.net.URI lra, String url) {
+            public Object started(String operation, URI lra, String url) {
                 return tracing.started(operation, lra, url);
             }
 
