@@ -172,6 +172,17 @@ public class CoordinatorClient implements AutoCloseable {
         });
     }
 
+    /**
+     * Tells the client that the coordinator of this LRA could not be reached (e.g. for a join): new LRAs skip it for a
+     * few seconds, as after a failed start.
+     */
+    public void failed(URI lra) {
+        URI c = ids.coordinatorOf(lra);
+        if (c != null) {
+            downUntil.put(c, System.nanoTime() + skipNanos);
+        }
+    }
+
     private Future<URI> startOnChosen(URI coordinator, String clientId, long timeLimitMillis) {
         return startOn(coordinator, clientId, timeLimitMillis, null)
                 .andThen(ar -> starts.started(coordinator, ar.cause()));

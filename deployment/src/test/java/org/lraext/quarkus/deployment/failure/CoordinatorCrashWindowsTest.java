@@ -23,8 +23,9 @@ import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * The coordinator goes down at the two moments that could leave an LRA Active for ever: between the start and the
- * join of the request that started it, and between creating an LRA and answering its start. In both, the extension
- * cancels the LRA once the coordinator answers again.
+ * join of the request that started it (the request then starts its LRA once more, on another coordinator when there
+ * is one), and between creating an LRA and answering its start. In both, the extension cancels the LRA once the
+ * coordinator answers again.
  */
 class CoordinatorCrashWindowsTest {
 
@@ -75,6 +76,13 @@ class CoordinatorCrashWindowsTest {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> cancels(lra + "/cancel") == 3);
         List<String> seen = COORDINATOR.requests();
         assertTrue(seen.stream().anyMatch(s -> s.startsWith("PUT " + lra + "?")), "the join was tried: " + seen);
+        // before failing, the request started its LRA once more (here on the same, only coordinator), which failed
+        // its join too and was cancelled as well
+        String second = lra.replace("/0_1", "/0_2");
+        assertTrue(seen.stream().anyMatch(s -> s.startsWith("PUT " + second + "?")), "started again: " + seen);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> cancels(second + "/cancel") == 3);
+        assertEquals(2, seen.stream().filter(s -> s.startsWith("POST /lra-coordinator/start?ClientID=")
+                && s.contains("Joined")).count(), "one start again, not more: " + seen);
     }
 
     @Test

@@ -28,6 +28,10 @@ final class LraRequestState {
     volatile boolean aborted;
     /** Whether the response filter saw the answer. */
     volatile boolean responded;
+    /** The request's own LRA was started again on another coordinator after its first coordinator failed the join. */
+    boolean restarted;
+    /** The completion callback that ends an unanswered request's LRA is registered (once per request). */
+    boolean completionWatched;
 
     LraRequestState(Endpoint endpoint, URI incoming) {
         this.endpoint = endpoint;

@@ -125,10 +125,17 @@ public class LraServerFilter {
         }
         URI parent = action == Action.START_NESTED ? incoming : null;
         state.nestedParent = parent;
-        return Uni.createFrom().completionStage(() -> coordinator.start(endpoint.name(), policy.timeLimitMillis(), parent))
+        return startAndEnlist(ctx, state, parent);
+    }
+
+    private Uni<Response> startAndEnlist(ResteasyReactiveContainerRequestContext ctx, LraRequestState state, URI parent) {
+        Endpoint endpoint = state.endpoint;
+        return Uni.createFrom()
+                .completionStage(() -> coordinator.start(endpoint.name(), endpoint.policy().timeLimitMillis(), parent))
                 .onItem().transformToUni(lra -> {
                     state.current = lra;
                     state.started = true;
+                    state.aborted = false;
                     metrics.started();
                     journal.record(lra.toString(), LraJournal.Kind.STARTED, endpoint.className(), null, 201, null, 0);
                     return enlist(ctx, state, parent);
@@ -201,13 +208,16 @@ public class LraServerFilter {
     private Uni<Response> enlist(ResteasyReactiveContainerRequestContext ctx, LraRequestState state, URI parent) {
         URI lra = state.current;
         ctx.setProperty(LraRequestState.PROPERTY, state);
-        ResteasyReactiveRequestContext request = (ResteasyReactiveRequestContext) ctx.getServerRequestContext();
-        request.registerCompletionCallback(failure -> {
-            if (!state.responded && !state.aborted) {
-                Throwable thrown = failure != null ? failure : request.getThrowable();
-                endUnanswered(state, thrown, thrown == null ? request.getResult() : null);
-            }
-        });
+        if (!state.completionWatched) {
+            state.completionWatched = true;
+            ResteasyReactiveRequestContext request = (ResteasyReactiveRequestContext) ctx.getServerRequestContext();
+            request.registerCompletionCallback(failure -> {
+                if (!state.responded && !state.aborted) {
+                    Throwable thrown = failure != null ? failure : request.getThrowable();
+                    endUnanswered(state, thrown, thrown == null ? request.getResult() : null);
+                }
+            });
+        }
         ctx.getHeaders().putSingle(LraHeaders.CONTEXT, lra.toString());
         if (parent != null) {
             ctx.getHeaders().putSingle(LraHeaders.PARENT, parent.toString());
@@ -238,7 +248,7 @@ public class LraServerFilter {
                     }
                     // the LRA was started for this request only: do not leave it behind
                     // (when its coordinator is the one that failed, the cancel waits for it to come back)
-                    return Uni.createFrom().completionStage(() -> coordinator.cancel(lra))
+                    Uni<Response> cancelled = Uni.createFrom().completionStage(() -> coordinator.cancel(lra))
                             .onFailure().invoke(c -> {
                                 if (PendingEnds.unreachable(c)) {
                                     pendingEnds.add(lra, true);
@@ -247,6 +257,18 @@ public class LraServerFilter {
                                 }
                             })
                             .onItemOrFailure().transform((s, c) -> failure(e));
+                    if (parent != null || state.restarted || !PendingEnds.unreachable(e)) {
+                        return cancelled;
+                    }
+                    // its coordinator went down between the start and the join: the method has not run, so the
+                    // request starts its LRA again, on another coordinator when there is one
+                    state.restarted = true;
+                    coordinator.failed(lra);
+                    LOG.infof("The coordinator of LRA %s failed its join (%s); starting the request's LRA again", lra,
+                            e.getMessage());
+                    cancelled.subscribe().with(ignored -> {
+                    });
+                    return startAndEnlist(ctx, state, null);
                 });
     }
 
