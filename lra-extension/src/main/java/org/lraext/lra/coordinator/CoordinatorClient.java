@@ -160,8 +160,13 @@ public class CoordinatorClient implements AutoCloseable {
                     order.add(c);
                 }
             }
-            order.addAll(skipped); // all down: try them anyway, in the same order
             URI chosen = candidates.get(0);
+            if (!order.isEmpty() && !skipped.isEmpty() && skipped.get(0).equals(chosen) && order.size() > 1) {
+                // the choice is down: pick among the live ones at random, so that the coordinator after it in the
+                // list does not take its share too
+                java.util.Collections.rotate(order, ThreadLocalRandom.current().nextInt(order.size()));
+            }
+            order.addAll(skipped); // all down: try them anyway, in the same order
             if (!order.get(0).equals(chosen)) {
                 // the strategy's choice is known to be down: it is told so at once, the start goes elsewhere
                 starts.started(chosen, new CoordinatorException(503, "LRA coordinator " + chosen

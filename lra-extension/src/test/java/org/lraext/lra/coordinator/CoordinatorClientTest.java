@@ -325,4 +325,27 @@ class CoordinatorClientTest {
         assertNull(reach.get(live));
         chosen.close();
     }
+
+    @Test
+    void theShareOfADeadCoordinatorIsSpreadOverTheLiveOnes() throws Exception {
+        String dead = "http://127.0.0.1:" + closedPort() + "/lra-coordinator";
+        String other = base.replace("/lra-coordinator", "/other-coordinator");
+        script = req -> {
+            String prefix = req.path().startsWith("/other") ? other : base;
+            req.response().setStatusCode(201).putHeader("Location", prefix + "/0_" + seen.size()).end();
+        };
+        // the dead one sits between the two live ones: plain "next in the list" would give its turns to one of them
+        CoordinatorClient three = new CoordinatorClient(vertx, new LraIds(List.of(base, dead, other), List.of()),
+                new CoordinatorClientOptions(Duration.ofSeconds(1), Duration.ofSeconds(2), 8, Duration.ofSeconds(20)));
+        int onOther = 0;
+        int starts = 300;
+        for (int i = 0; i < starts; i++) {
+            if (await(three.start("x", 0, null)).toString().startsWith(other)) {
+                onOther++;
+            }
+        }
+        // expected 150 each; the dead one's 100 turns are split at random, so 120 to 180 is far beyond chance
+        assertTrue(onOther >= 120 && onOther <= 180, "starts on the second live coordinator: " + onOther + " of " + starts);
+        three.close();
+    }
 }
