@@ -24,8 +24,8 @@ import com.arjuna.ats.arjuna.state.OutputObjectState;
  * between the two (a SIGKILL, an OOM kill) leaves an empty file, and the LRA that record held, already acknowledged to
  * its starter and its participants, is unknown when the coordinator comes back. Here the rename is atomic: after a
  * crash the record holds either its old state or its new one. The file a crash may leave beside it
- * ({@code .<uid>.<thread>.new}) is not a Uid, so the store's scans skip it, and the next write by that thread replaces
- * it.
+ * ({@code .<uid>.<thread>.new}) is not a Uid, so the store's scans skip it; the coordinator removes such files at
+ * start-up.
  * <p>
  * The class keeps Narayana's simple name on purpose: the store's directory is named after it, so a store written by
  * Narayana's own coordinator is read by this one, and back.

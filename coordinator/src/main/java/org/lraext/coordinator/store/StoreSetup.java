@@ -1,6 +1,10 @@
 package org.lraext.coordinator.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +40,9 @@ class StoreSetup {
             }
         }
         ObjectStoreEnvironmentBean store = BeanPopulator.getDefaultInstance(ObjectStoreEnvironmentBean.class);
+        if (ShadowNoFileLockStore.class.getName().equals(store.getObjectStoreType())) {
+            removeCutShortWrites(Path.of(store.getObjectStoreDir()));
+        }
         if (store.getJdbcDataSource() != null) {
             String url = ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.jdbc.url", String.class)
                     .orElseThrow(() -> new IllegalStateException("The object store is the JDBC store"
@@ -46,6 +53,28 @@ class StoreSetup {
             LOG.infof("Object store: tables %sJBossTSTxTable in %s", store.getTablePrefix(), url);
         } else {
             LOG.infof("Object store: %s in %s", store.getObjectStoreType(), store.getObjectStoreDir());
+        }
+    }
+
+    /** New states a crash cut short before their rename ({@code .<uid>.<thread>.new}): never acknowledged, not needed. */
+    private static void removeCutShortWrites(Path root) {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            List<Path> leftovers = files.filter(f -> {
+                String name = f.getFileName().toString();
+                return name.startsWith(".") && name.endsWith(".new") && Files.isRegularFile(f);
+            }).toList();
+            for (Path f : leftovers) {
+                Files.deleteIfExists(f);
+            }
+            if (!leftovers.isEmpty()) {
+                LOG.infof("Removed %d record writes a crash cut short (their records keep their previous state)",
+                        leftovers.size());
+            }
+        } catch (IOException e) {
+            LOG.warnf(e, "Could not look for record writes a crash cut short in %s", root);
         }
     }
 }

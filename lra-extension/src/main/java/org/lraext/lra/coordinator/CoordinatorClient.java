@@ -47,6 +47,7 @@ public class CoordinatorClient implements AutoCloseable {
     private final Vertx vertx;
     /** Starts whose answer was lost, still to be looked for on their coordinator. */
     private final AtomicInteger lostStarts = new AtomicInteger();
+    private final Map<URI, LostStarts> lostOn = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /** At most this many lost starts are looked for at a time; more are only logged. */
@@ -129,7 +130,7 @@ public class CoordinatorClient implements AutoCloseable {
     /**
      * Starts an LRA: a nested one on its parent's coordinator, a top-level one on the coordinator {@link StartCoordinators}
      * chooses (round-robin over the configured ones by default). A coordinator that cannot be reached, or answers 5xx,
-     * is skipped and the next one tried, so one that is down costs a request at most one connect timeout; it is then
+     * is skipped and another one tried, so one that is down costs a request at most one connect timeout; it is then
      * left out of new starts for a few seconds.
      *
      * @param clientId a name for the LRA (the endpoint that started it)
@@ -140,7 +141,7 @@ public class CoordinatorClient implements AutoCloseable {
         if (parent != null) {
             return startOn(coordinatorOf(parent), clientId, timeLimitMillis, parent).toCompletionStage();
         }
-        return starts.next().thenCompose(candidates -> {
+        return onCallersContext(starts.next()).thenCompose(candidates -> {
             if (candidates.isEmpty()) {
                 return Future.<URI> failedFuture(new CoordinatorException(503,
                         "No LRA coordinator to start an LRA on: the service discovery found none", null))
@@ -178,14 +179,56 @@ public class CoordinatorClient implements AutoCloseable {
     }
 
     /**
+     * A discovery may complete on another request's context (a shared look-up); the start continues on the caller's
+     * own, where its request's context data (MDC, trace) live.
+     */
+    private static <T> CompletionStage<T> onCallersContext(CompletionStage<T> stage) {
+        io.vertx.core.Context caller = Vertx.currentContext();
+        if (caller == null || stage.toCompletableFuture().isDone()) {
+            return stage;
+        }
+        java.util.concurrent.CompletableFuture<T> back = new java.util.concurrent.CompletableFuture<>();
+        stage.whenComplete((v, t) -> {
+            if (Vertx.currentContext() == caller) {
+                complete(back, v, t);
+            } else {
+                caller.runOnContext(x -> complete(back, v, t));
+            }
+        });
+        return back;
+    }
+
+    private static <T> void complete(java.util.concurrent.CompletableFuture<T> f, T value, Throwable failure) {
+        if (failure != null) {
+            f.completeExceptionally(failure);
+        } else {
+            f.complete(value);
+        }
+    }
+
+    /** Whether a new LRA could start on another coordinator than a failed one. */
+    public boolean canStartElsewhere() {
+        return starts.several();
+    }
+
+    /**
      * Tells the client that the coordinator of this LRA could not be reached (e.g. for a join): new LRAs skip it for a
      * few seconds, as after a failed start.
      */
     public void failed(URI lra) {
         URI c = ids.coordinatorOf(lra);
         if (c != null) {
-            downUntil.put(c, System.nanoTime() + skipNanos);
+            markDown(c);
         }
+    }
+
+    private void markDown(URI coordinator) {
+        long now = System.nanoTime();
+        if (downUntil.size() >= 1024) {
+            // coordinators come and go with a discovery: forget those whose pause is over
+            downUntil.values().removeIf(until -> until - now <= 0);
+        }
+        downUntil.put(coordinator, now + skipNanos);
     }
 
     private Future<URI> startOnChosen(URI coordinator, String clientId, long timeLimitMillis) {
@@ -205,7 +248,7 @@ public class CoordinatorClient implements AutoCloseable {
                 .onSuccess(lra -> downUntil.remove(coordinator))
                 .recover(t -> {
                     if (t instanceof CoordinatorException e && e.status() == 503) {
-                        downUntil.put(coordinator, System.nanoTime() + skipNanos);
+                        markDown(coordinator);
                         LOG.debugf("LRA coordinator %s failed to start an LRA (%s); trying the next one", coordinator,
                                 e.getMessage());
                         return startOnFirst(order, i + 1, chosen, clientId, timeLimitMillis, e);
@@ -236,6 +279,10 @@ public class CoordinatorClient implements AutoCloseable {
                 throw new CoordinatorException(412, "Cannot start an LRA nested in " + parent + ": the coordinator answered "
                         + r.status + " " + r.body, null);
             }
+            if (r.status >= 500) {
+                // it may have created the LRA before failing
+                lostStart(coordinator, uniqueId);
+            }
             throw unexpected("start an LRA", r);
         }).onFailure(t -> {
             if (t instanceof CoordinatorException e && e.getCause() != null && maybeReceived(e.getCause())) {
@@ -249,22 +296,25 @@ public class CoordinatorClient implements AutoCloseable {
         return lostStarts.get();
     }
 
-    /** Whether a call that failed this way may have reached the coordinator (it was not refused before it was sent). */
+    /** Whether a call that failed this way may have reached the coordinator: it was sent, and no answer came. */
     private static boolean maybeReceived(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof java.net.ConnectException || c instanceof java.net.UnknownHostException
-                    || c.getClass().getSimpleName().equals("ConnectTimeoutException")) {
-                return false;
-            }
+        return !(t instanceof NotSent);
+    }
+
+    /** A call that failed before its request was sent: no connection could be had (refused, timed out, pool full). */
+    private static final class NotSent extends RuntimeException {
+        NotSent(Throwable cause) {
+            super(describe(cause), cause, false, false);
         }
-        return true;
     }
 
     /**
-     * A start was sent but its answer never came (the connection dropped, the coordinator crashed or timed out): the
-     * coordinator may have created the LRA, which nobody knows the id of, and which would stay Active for ever. Once
-     * the coordinator answers again, its active LRAs are listed and the one with this start's unique ClientID, if
-     * any, is cancelled. Retried with back-off while the coordinator cannot be reached.
+     * A start was sent but its answer never came (the connection dropped, the coordinator crashed or timed out) or was
+     * a 5xx: the coordinator may have created the LRA, which nobody knows the id of, and which would stay Active for
+     * ever. Once the coordinator answers again, its active LRAs are listed and those with these starts' unique
+     * ClientIDs are cancelled. One look-up per coordinator serves every start lost on it (with some jitter); each start
+     * is looked for twice, the second time later, for a coordinator slow to finish it; retried with back-off while the
+     * coordinator cannot be reached.
      */
     private void lostStart(URI coordinator, String uniqueId) {
         if (lostStarts.incrementAndGet() > MAX_LOST_STARTS) {
@@ -275,11 +325,31 @@ public class CoordinatorClient implements AutoCloseable {
         }
         LOG.infof("An LRA start on %s got no answer; the LRA with ClientID %s will be cancelled if it was created",
                 coordinator, uniqueId);
-        // late enough for a slow coordinator to have finished the start it received
-        lookForLostStart(coordinator, uniqueId, Math.max(1000, 2 * requestTimeoutMillis));
+        LostStarts lost = lostOn.computeIfAbsent(coordinator, c -> new LostStarts());
+        boolean schedule;
+        synchronized (lost) {
+            lost.looks.put(uniqueId, 0);
+            schedule = !lost.scheduled;
+            lost.scheduled = true;
+        }
+        if (schedule) {
+            // late enough for a slow coordinator to have finished the start it received
+            lookForLostStarts(coordinator, lost, firstLookMillis());
+        }
     }
 
-    private void lookForLostStart(URI coordinator, String uniqueId, long delayMillis) {
+    private long firstLookMillis() {
+        long base = Math.max(1000, 2 * requestTimeoutMillis);
+        return base + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+    }
+
+    /** The starts lost on one coordinator still to be looked for, with how many looks each has had. */
+    private static final class LostStarts {
+        final Map<String, Integer> looks = new java.util.HashMap<>();
+        boolean scheduled;
+    }
+
+    private void lookForLostStarts(URI coordinator, LostStarts lost, long delayMillis) {
         vertx.setTimer(delayMillis, timer -> {
             if (closed) {
                 return;
@@ -289,26 +359,41 @@ public class CoordinatorClient implements AutoCloseable {
                         if (r.status != 200) {
                             return Future.failedFuture(unexpected("list the active LRAs", r));
                         }
+                        Map<String, URI> found = new java.util.HashMap<>();
                         for (Object o : new JsonArray(r.body)) {
-                            if (o instanceof JsonObject lra && uniqueId.equals(lra.getString("clientId"))) {
-                                URI id = URI.create(lra.getString("lraId"));
-                                return Future.fromCompletionStage(cancel(id)).map(status -> {
-                                    LOG.infof("Cancelled LRA %s: its start's answer was lost, nobody could end it", id);
-                                    return (Void) null;
-                                });
+                            if (o instanceof JsonObject lra && lra.getString("clientId") != null
+                                    && lra.getString("clientId").contains(START_MARK)) {
+                                found.put(lra.getString("clientId"), URI.create(lra.getString("lraId")));
                             }
                         }
-                        return Future.<Void> succeededFuture();
+                        List<Future<?>> cancels = new ArrayList<>();
+                        synchronized (lost) {
+                            for (var it = lost.looks.entrySet().iterator(); it.hasNext();) {
+                                var e = it.next();
+                                URI id = found.get(e.getKey());
+                                if (id != null) {
+                                    cancels.add(Future.fromCompletionStage(cancel(id)).onSuccess(v -> LOG.infof(
+                                            "Cancelled LRA %s: its start's answer was lost, nobody could end it", id)));
+                                }
+                                if (id != null || e.getValue() >= 1) {
+                                    it.remove(); // found, or looked for twice
+                                    lostStarts.decrementAndGet();
+                                } else {
+                                    e.setValue(e.getValue() + 1);
+                                }
+                            }
+                        }
+                        return Future.join(cancels).<Void> mapEmpty().otherwiseEmpty();
                     })
-                    .onSuccess(v -> lostStarts.decrementAndGet())
-                    .onFailure(t -> {
-                        if (t instanceof CoordinatorException e && e.status() != 503) {
-                            // answered: e.g. the LRA ended meanwhile
-                            lostStarts.decrementAndGet();
-                            LOG.warnf("Looking for the LRA with ClientID %s on %s: %s", uniqueId, coordinator,
-                                    e.getMessage());
-                        } else {
-                            lookForLostStart(coordinator, uniqueId, Math.min(30_000, delayMillis * 2));
+                    .onComplete(ar -> {
+                        boolean again;
+                        synchronized (lost) {
+                            again = !lost.looks.isEmpty();
+                            lost.scheduled = again;
+                        }
+                        if (again) {
+                            long next = ar.succeeded() ? firstLookMillis() : Math.min(30_000, delayMillis * 2);
+                            lookForLostStarts(coordinator, lost, next);
                         }
                     });
         });
@@ -458,6 +543,7 @@ public class CoordinatorClient implements AutoCloseable {
         }
         // the body is read in the same callback that receives the response, so none of it can arrive unobserved
         return http.request(options)
+                .recover(t -> Future.failedFuture(new NotSent(t)))
                 .compose(req -> (body == null ? req.send() : req.send(Buffer.buffer(body)))
                         .compose(resp -> resp.body().map(buf -> new Answer(resp.statusCode(), resp.getHeader("Location"),
                                 resp.getHeader("Long-Running-Action-Recovery"), buf.toString(StandardCharsets.UTF_8)))))
@@ -467,7 +553,7 @@ public class CoordinatorClient implements AutoCloseable {
                     }
                     LOG.debugf(t, "LRA coordinator call %s %s failed", method, url);
                     return Future.failedFuture(new CoordinatorException(503, "The LRA coordinator at " + url
-                            + " is unavailable: " + describe(t), t));
+                            + " is unavailable: " + describe(t instanceof NotSent ? t.getCause() : t), t));
                 });
     }
 

@@ -22,6 +22,11 @@ public interface StartCoordinators {
     /** Every coordinator new LRAs may start on now, for readiness checks. */
     CompletionStage<List<URI>> all();
 
+    /** Whether there may be more than one coordinator to start on (a discovery: yes). */
+    default boolean several() {
+        return true;
+    }
+
     /**
      * How the start on the chosen coordinator (the first of {@link #next()}) ended, for strategies that learn from it.
      *
@@ -40,6 +45,11 @@ public interface StartCoordinators {
         if (list.size() == 1) {
             return new StartCoordinators() {
                 @Override
+                public boolean several() {
+                    return false;
+                }
+
+                @Override
                 public CompletionStage<List<URI>> next() {
                     return all;
                 }
@@ -52,6 +62,11 @@ public interface StartCoordinators {
         }
         AtomicInteger position = new AtomicInteger();
         return new StartCoordinators() {
+            @Override
+            public boolean several() {
+                return true;
+            }
+
             @Override
             public CompletionStage<List<URI>> next() {
                 int first = Math.floorMod(position.getAndIncrement(), list.size());

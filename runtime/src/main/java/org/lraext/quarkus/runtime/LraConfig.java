@@ -22,7 +22,7 @@ public interface LraConfig {
     /**
      * The base URL of the LRA coordinator that new LRAs start on, e.g. {@code http://localhost:50000/lra-coordinator};
      * or several, comma-separated: new LRAs are then spread over them round-robin, and one that cannot be reached (or
-     * answers 5xx) is skipped for the next, so that a coordinator that is down costs a request at most one connect
+     * answers 5xx) is skipped for another, so that a coordinator that is down costs a request at most one connect
      * timeout and is left out of new starts for a few seconds. Every later call about an LRA goes to the coordinator
      * named in its id: an LRA lives on the coordinator that started it.
      * <p>

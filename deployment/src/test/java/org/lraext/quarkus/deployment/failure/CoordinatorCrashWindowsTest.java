@@ -16,17 +16,21 @@ import jakarta.ws.rs.core.Response;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.lra.annotation.Compensate;
 import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * The coordinator goes down at the two moments that could leave an LRA Active for ever: between the start and the
- * join of the request that started it (the request then starts its LRA once more, on another coordinator when there
- * is one), and between creating an LRA and answering its start. In both, the extension cancels the LRA once the
- * coordinator answers again.
+ * A coordinator goes down at the two moments that could leave an LRA Active for ever: between the start and the join
+ * of the request that started it (the request then starts its LRA again on the other coordinator, and succeeds), and
+ * between creating an LRA and answering its start. In both, the extension cancels the LRA once the coordinator
+ * answers again.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first needs round-robin to start on the first coordinator
 class CoordinatorCrashWindowsTest {
 
     static final ScriptedCoordinator COORDINATOR = ScriptedCoordinator.shared();
@@ -34,10 +38,11 @@ class CoordinatorCrashWindowsTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Joined.class, Lost.class, ScriptedCoordinator.class))
-            .overrideConfigKey("quarkus.lra.coordinator-url", COORDINATOR.url())
+            .overrideConfigKey("quarkus.lra.coordinator-url", COORDINATOR.url() + "," + COORDINATOR.secondUrl())
             .overrideConfigKey("quarkus.lra.coordinator.request-timeout", "2s");
 
     static final AtomicInteger RAN = new AtomicInteger();
+    static final AtomicInteger LOST_RAN = new AtomicInteger();
 
     @Path("/joined")
     public static class Joined {
@@ -61,37 +66,40 @@ class CoordinatorCrashWindowsTest {
         @GET
         @LRA(LRA.Type.REQUIRES_NEW)
         public String work() {
-            RAN.incrementAndGet();
+            LOST_RAN.incrementAndGet();
             return "ran";
         }
     }
 
     @Test
-    void anLraWhoseJoinFailedIsCancelledOnceTheCoordinatorAnswers() {
+    @Order(1)
+    void aRequestWhoseCoordinatorFailsTheJoinStartsItsLraAgainElsewhere() {
+        // round-robin: the first start goes to the first coordinator, which then drops the join
         io.restassured.response.Response r = given().get("/joined");
-        assertEquals(503, r.statusCode(), r.asString());
-        assertEquals(0, RAN.get(), "the method does not run without its join");
-        String lra = COORDINATOR.url().replaceFirst("^http://[^/]+", "") + "/0_1";
-        // two cancels get no answer (the coordinator is still down), the third one lands
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> cancels(lra + "/cancel") == 3);
+        assertEquals(200, r.statusCode(), r.asString());
+        assertEquals(1, RAN.get(), "the method ran once, in the LRA started again");
+        String lra = r.header(LRA.LRA_HTTP_CONTEXT_HEADER);
+        assertTrue(lra.startsWith(COORDINATOR.secondUrl()), lra);
+        String first = COORDINATOR.url().replaceFirst("^http://[^/]+", "") + "/0_1";
         List<String> seen = COORDINATOR.requests();
-        assertTrue(seen.stream().anyMatch(s -> s.startsWith("PUT " + lra + "?")), "the join was tried: " + seen);
-        // before failing, the request started its LRA once more (here on the same, only coordinator), which failed
-        // its join too and was cancelled as well
-        String second = lra.replace("/0_1", "/0_2");
-        assertTrue(seen.stream().anyMatch(s -> s.startsWith("PUT " + second + "?")), "started again: " + seen);
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> cancels(second + "/cancel") == 3);
-        assertEquals(2, seen.stream().filter(s -> s.startsWith("POST /lra-coordinator/start?ClientID=")
-                && s.contains("Joined")).count(), "one start again, not more: " + seen);
+        assertTrue(seen.stream().anyMatch(s -> s.startsWith("PUT " + first + "?")), "the join was tried: " + seen);
+        assertTrue(seen.contains("PUT " + lra.replaceFirst("^http://[^/]+", "") + "/close"), "closed: " + seen);
+        // the first LRA is not left behind: two cancels get no answer (still down), the third one lands
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> cancels(first + "/cancel") == 3);
+        assertEquals(2, COORDINATOR.requests().stream().filter(s -> s.startsWith("POST ") && s.contains("Joined"))
+                .count(), "one start again, not more");
     }
 
     @Test
+    @Order(2)
     void anLraWhoseStartAnswerWasLostIsFoundAndCancelled() {
         io.restassured.response.Response r = given().get("/lost");
+        // both coordinators "create" the LRA and drop the answer
         assertEquals(503, r.statusCode(), r.asString());
-        assertEquals(0, RAN.get());
+        assertEquals(0, LOST_RAN.get());
         Awaitility.await().atMost(Duration.ofSeconds(20))
-                .until(() -> cancels("/lra-coordinator/0_lost/cancel") == 1);
+                .until(() -> cancels("/lra-coordinator/0_lost/cancel") == 1
+                        && cancels("/second-coordinator/0_lost/cancel") == 1);
         assertTrue(COORDINATOR.requests().stream().anyMatch(s -> s.startsWith("GET /lra-coordinator?Status=Active")),
                 COORDINATOR.requests().toString());
     }

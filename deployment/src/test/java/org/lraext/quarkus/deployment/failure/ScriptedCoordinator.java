@@ -17,7 +17,9 @@ import java.util.List;
 /**
  * A coordinator on loopback that crashes at chosen moments, as seen from the client: it answers a start, then drops
  * the connection of the join that follows, and of the first two cancels; or it drops the connection of a start it
- * "created" (ClientID containing {@code Lost}), later lists that LRA as active and cancels it when asked. Every request line is recorded.
+ * "created" (ClientID containing {@code Lost}), later lists that LRA as active and cancels it when asked. A second
+ * coordinator at another path of the same listener works (start, join, close), but for lost starts. Every request
+ * line is recorded.
  * <p>
  * Shared through the system properties (JDK types only), because QuarkusUnitTest loads a test class twice.
  */
@@ -63,9 +65,14 @@ final class ScriptedCoordinator {
         }
     }
 
+    /** A second coordinator on the same listener, at another path: it works. */
+    String secondUrl() {
+        return "http://127.0.0.1:" + server.getLocalPort() + "/second-coordinator";
+    }
+
     private void serve() {
         int lras = 0;
-        String lostClientId = null;
+        java.util.Map<String, String> lostClientIds = new java.util.HashMap<>(); // by coordinator base
         while (!server.isClosed()) {
             try (Socket s = server.accept()) {
                 String line = readHead(s.getInputStream());
@@ -73,28 +80,37 @@ final class ScriptedCoordinator {
                 String[] parts = line.split(" ");
                 String method = parts[0];
                 String target = parts.length > 1 ? parts[1] : "";
+                boolean second = target.startsWith("/second-coordinator");
+                String base = second ? secondUrl() : url();
+                String path = target.replaceFirst("\\?.*", "");
                 OutputStream out = s.getOutputStream();
-                if (method.equals("POST") && target.startsWith("/lra-coordinator/start")) {
+                if (method.equals("POST") && path.endsWith("/start")) {
                     String clientId = URLDecoder.decode(target.replaceAll(".*ClientID=([^&]*).*", "$1"),
                             StandardCharsets.UTF_8);
                     if (clientId.contains("Lost")) {
-                        lostClientId = clientId; // "created", then the connection drops before the answer
+                        lostClientIds.put(base, clientId); // "created", then the connection drops before the answer
                         continue;
                     }
-                    String id = url() + "/0_" + (++lras);
+                    String id = base + "/0_" + (++lras);
                     answer(out, "201 Created", "Location: " + id + "\r\n", id);
                 } else if (method.equals("GET") && target.contains("Status=Active")) {
+                    String lostClientId = lostClientIds.get(base);
                     String json = lostClientId == null ? "[]"
-                            : "[{\"lraId\":\"" + url() + "/0_lost\",\"clientId\":\"" + lostClientId
+                            : "[{\"lraId\":\"" + base + "/0_lost\",\"clientId\":\"" + lostClientId
                                     + "\",\"status\":\"Active\"}]";
                     answer(out, "200 OK", "Content-Type: application/json\r\n", json);
-                } else if (method.equals("PUT") && target.endsWith("/cancel")) {
+                } else if (method.equals("PUT") && path.endsWith("/cancel")) {
                     long earlier = requests().stream().filter(r -> r.equals(line)).count();
-                    if (earlier >= 3 || target.contains("/0_lost/")) {
+                    if (second || earlier >= 3 || target.contains("/0_lost/")) {
                         answer(out, "200 OK", "", "Cancelled");
                     } // else: down again, the connection drops
+                } else if (second && method.equals("PUT") && path.endsWith("/close")) {
+                    answer(out, "200 OK", "", "Closed");
+                } else if (second && method.equals("PUT")) {
+                    // a join on the second coordinator
+                    answer(out, "200 OK", "Long-Running-Action-Recovery: " + base + "/recovery/x\r\n", base + "/recovery/x");
                 }
-                // a join (PUT /lra-coordinator/0_N?TimeLimit=...) and anything else: the connection drops
+                // on the first coordinator a join (PUT /lra-coordinator/0_N?TimeLimit=...) drops the connection
             } catch (IOException e) {
                 // the client went away
             }

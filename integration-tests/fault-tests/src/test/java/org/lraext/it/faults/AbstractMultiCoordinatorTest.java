@@ -218,6 +218,11 @@ abstract class AbstractMultiCoordinatorTest {
         assertTrue(failed <= CLIENTS, "at most one in-flight request per client fails: " + failed);
         assertEquals(3, perCoordinator.keySet().stream().filter(k -> !k.equals("none")).count(),
                 "LRAs were spread over the three: " + perCoordinator);
+        // the dead one's turns went to both survivors, not to the one after it in the list
+        List<Integer> survivors = perCoordinator.entrySet().stream()
+                .filter(e -> !e.getKey().equals("none") && !e.getKey().equals(victimBase)).map(Map.Entry::getValue)
+                .sorted().toList();
+        assertTrue(survivors.get(1) <= 1.3 * survivors.get(0), "the survivors shared the load: " + perCoordinator);
         checkStores();
     }
 

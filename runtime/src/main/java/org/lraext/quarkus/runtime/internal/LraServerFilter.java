@@ -257,11 +257,13 @@ public class LraServerFilter {
                                 }
                             })
                             .onItemOrFailure().transform((s, c) -> failure(e));
-                    if (parent != null || state.restarted || !PendingEnds.unreachable(e)) {
+                    // (e.getCause() set: nothing answered; an answered 5xx has none)
+                    if (parent != null || state.restarted || !PendingEnds.unreachable(e) || e.getCause() == null
+                            || !coordinator.canStartElsewhere()) {
                         return cancelled;
                     }
                     // its coordinator went down between the start and the join: the method has not run, so the
-                    // request starts its LRA again, on another coordinator when there is one
+                    // request starts its LRA again, on another coordinator
                     state.restarted = true;
                     coordinator.failed(lra);
                     LOG.infof("The coordinator of LRA %s failed its join (%s); starting the request's LRA again", lra,

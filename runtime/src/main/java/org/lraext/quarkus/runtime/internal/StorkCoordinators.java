@@ -3,8 +3,12 @@ package org.lraext.quarkus.runtime.internal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.jboss.logging.Logger;
+import org.lraext.lra.coordinator.CoordinatorException;
 import org.lraext.lra.coordinator.StartCoordinators;
 import org.lraext.lra.protocol.LraIds;
 
@@ -20,53 +24,53 @@ import io.smallrye.stork.api.ServiceInstance;
  */
 final class StorkCoordinators implements StartCoordinators {
 
+    private static final Logger LOG = Logger.getLogger(StorkCoordinators.class);
     static final String SCHEME = "stork";
 
-    private final String serviceName;
+    private final Service service;
     private final String path;
     private final LraIds ids;
-    /** The instances of the last look-up, by their coordinator URL; replaced whole. */
-    private volatile List<Discovered> last = List.of();
+    /**
+     * The instance the load balancer last chose for each coordinator, as it returned it (statistics-gathering balancers
+     * wrap the discovered instance): told how the start on it went.
+     */
+    private final Map<URI, ServiceInstance> chosen = new ConcurrentHashMap<>();
 
     private record Discovered(URI url, ServiceInstance instance) {
     }
 
     /**
      * @param url {@code stork://<service>/<path>}
+     * @throws IllegalArgumentException when the URL has no service name, or Stork does not know the service
      */
     StorkCoordinators(URI url, LraIds ids) {
-        this.serviceName = url.getHost();
+        String name = url.getHost();
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("A Stork coordinator URL is stork://<service>/<path>, got " + url);
+        }
         String p = url.getRawPath() == null ? "" : url.getRawPath();
         this.path = p.isEmpty() || p.equals("/") ? "/lra-coordinator" : p;
         this.ids = ids;
-        if (serviceName == null || serviceName.isBlank()) {
-            throw new IllegalArgumentException("A Stork coordinator URL is stork://<service>/<path>, got " + url);
-        }
-    }
-
-    String serviceName() {
-        return serviceName;
-    }
-
-    private Service service() {
         try {
-            return Stork.getInstance().getService(serviceName);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("quarkus.lra.coordinator-url names the Stork service " + serviceName
-                    + ", which is not configured: set quarkus.stork." + serviceName + ".service-discovery.type (and its"
+            this.service = Stork.getInstance().getService(name);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("quarkus.lra.coordinator-url names the Stork service " + name
+                    + ", which Stork does not know: configure quarkus.stork." + name + ".service-discovery.type (and its"
                     + " options)", e);
         }
     }
 
     private Uni<List<Discovered>> discover() {
-        Service service = service();
         return service.getInstances().map(instances -> {
             List<Discovered> found = new ArrayList<>(instances.size());
             for (ServiceInstance i : instances) {
                 String base = (i.isSecure() ? "https://" : "http://") + i.getHost() + ":" + i.getPort() + path;
-                found.add(new Discovered(ids.discover(base), i));
+                try {
+                    found.add(new Discovered(ids.discover(base), i));
+                } catch (IllegalArgumentException e) {
+                    LOG.warnf("Not using the coordinator %s found by Stork: %s", base, e.getMessage());
+                }
             }
-            last = List.copyOf(found);
             return found;
         });
     }
@@ -78,17 +82,21 @@ final class StorkCoordinators implements StartCoordinators {
                 return List.<URI> of();
             }
             List<ServiceInstance> instances = found.stream().map(Discovered::instance).toList();
-            ServiceInstance chosen = service().selectInstanceAndRecordStart(instances, true);
+            ServiceInstance pick = service.selectInstanceAndRecordStart(instances, true);
             List<URI> order = new ArrayList<>(found.size());
             for (Discovered d : found) {
-                if (d.instance() == chosen) {
+                if (d.instance().getId() == pick.getId()) {
                     order.add(0, d.url());
+                    chosen.put(d.url(), pick);
                 } else {
                     order.add(d.url());
                 }
             }
             return order;
-        }).subscribeAsCompletionStage();
+        }).onFailure(e -> !(e instanceof CoordinatorException))
+                .transform(e -> new CoordinatorException(503, "Stork could not find the LRA coordinators of service "
+                        + service.getServiceName() + ": " + e.getMessage(), e))
+                .subscribeAsCompletionStage();
     }
 
     @Override
@@ -98,14 +106,10 @@ final class StorkCoordinators implements StartCoordinators {
 
     @Override
     public void started(URI coordinator, Throwable failure) {
-        for (Discovered d : last) {
-            if (d.url().equals(coordinator)) {
-                if (d.instance().gatherStatistics()) {
-                    d.instance().recordReply();
-                    d.instance().recordEnd(failure);
-                }
-                return;
-            }
+        ServiceInstance instance = chosen.get(coordinator);
+        if (instance != null && instance.gatherStatistics()) {
+            instance.recordReply();
+            instance.recordEnd(failure);
         }
     }
 }
