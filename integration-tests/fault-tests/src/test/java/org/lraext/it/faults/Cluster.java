@@ -92,6 +92,15 @@ final class Cluster implements AutoCloseable {
                     + log.toAbsolutePath());
         }
 
+        /** What the process printed in its latest start. */
+        String log() {
+            try {
+                return Files.readString(logs.resolve(name + "-" + starts + ".log"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         /** SIGKILL: no shutdown hook runs, nothing is flushed, as in a crash. */
         void kill() {
             process.destroyForcibly();

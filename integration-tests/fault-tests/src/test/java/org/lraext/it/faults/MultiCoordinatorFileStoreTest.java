@@ -1,6 +1,7 @@
 package org.lraext.it.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,5 +49,10 @@ class MultiCoordinatorFileStoreTest extends AbstractMultiCoordinatorTest {
         }
         System.out.printf("[%s] records left in the three stores: %d, empty: %d%n", name(), records, empty.size());
         assertEquals(List.of(), empty);
+        // the store in use is the project's crash-safe one (installed before the coordinator first opens its store)
+        for (Cluster.Service c : coordinators) {
+            assertTrue(c.log().contains("Object store: org.lraext.coordinator.store.ShadowNoFileLockStore in "),
+                    c.name + " uses another store");
+        }
     }
 }
