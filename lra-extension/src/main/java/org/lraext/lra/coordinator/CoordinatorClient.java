@@ -340,7 +340,7 @@ public class CoordinatorClient implements AutoCloseable {
 
     private long firstLookMillis() {
         long base = Math.max(1000, 2 * requestTimeoutMillis);
-        return base + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+        return base + ThreadLocalRandom.current().nextLong(base / 4 + 1);
     }
 
     /** The starts lost on one coordinator still to be looked for, with how many looks each has had. */

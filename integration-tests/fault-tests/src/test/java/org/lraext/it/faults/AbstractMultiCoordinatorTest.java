@@ -67,12 +67,16 @@ abstract class AbstractMultiCoordinatorTest {
             urls.add(c.url() + "/lra-coordinator");
         }
         String all = String.join(",", urls);
+        // a short request timeout: a start whose answer is lost is looked for 2 request timeouts later (default 30 s)
         String timeouts = "-Dquarkus.lra.coordinator.connect-timeout=1s";
-        hotel = cluster.start("hotel", "sample.hotel.jar", "/hotels", "-Dquarkus.lra.coordinator-url=" + all, timeouts);
+        String requestTimeout = "-Dquarkus.lra.coordinator.request-timeout=5s";
+        hotel = cluster.start("hotel", "sample.hotel.jar", "/hotels", "-Dquarkus.lra.coordinator-url=" + all, timeouts,
+                requestTimeout);
         flight = cluster.start("flight", "sample.flight.jar", "/flights", "-Dquarkus.lra.coordinator-url=" + all,
-                timeouts, "-Dquarkus.rest-client.hotel.url=" + hotel.url());
+                timeouts, requestTimeout, "-Dquarkus.rest-client.hotel.url=" + hotel.url());
         List<String> tripOptions = new ArrayList<>(tripCoordinators(all));
         tripOptions.add(timeouts);
+        tripOptions.add(requestTimeout);
         tripOptions.add("-Dquarkus.rest-client.flight.url=" + flight.url());
         tripOptions.add("-Dquarkus.rest-client.hotel.url=" + hotel.url());
         trip = cluster.start("trip", "sample.trip.jar", "/trips", tripOptions.toArray(String[]::new));
