@@ -42,33 +42,18 @@ public interface StartCoordinators {
             throw new IllegalArgumentException("At least one coordinator URL is needed");
         }
         CompletableFuture<List<URI>> all = CompletableFuture.completedFuture(list);
-        if (list.size() == 1) {
-            return new StartCoordinators() {
-                @Override
-                public boolean several() {
-                    return false;
-                }
-
-                @Override
-                public CompletionStage<List<URI>> next() {
-                    return all;
-                }
-
-                @Override
-                public CompletionStage<List<URI>> all() {
-                    return all;
-                }
-            };
-        }
         AtomicInteger position = new AtomicInteger();
         return new StartCoordinators() {
             @Override
             public boolean several() {
-                return true;
+                return list.size() > 1;
             }
 
             @Override
             public CompletionStage<List<URI>> next() {
+                if (list.size() == 1) {
+                    return all;
+                }
                 int first = Math.floorMod(position.getAndIncrement(), list.size());
                 List<URI> order = new ArrayList<>(list.size());
                 for (int i = 0; i < list.size(); i++) {
