@@ -37,8 +37,10 @@ final class Postgres implements AutoCloseable {
         run(command("initdb", "-D", data.toString(), "-U", USER, "--auth=trust", "-E", "UTF8"),
                 directory.resolve("initdb.log"));
         run(command("pg_ctl", "-D", data.toString(), "-l", directory.resolve("server.log").toString(), "-w", "-t", "60",
-                "-o", "-p " + port + " -k " + directory + " -c listen_addresses=127.0.0.1", "start"),
-                directory.resolve("pg_ctl-start.log"));
+                // TCP on loopback only: no Unix-domain socket, whose path is limited to 107 bytes and would be too
+                // long in a deep checkout (the server then refuses to start)
+                "-o", "-p " + port + " -c unix_socket_directories= -c listen_addresses=127.0.0.1", "start"),
+                directory.resolve("pg_ctl-start.log"), directory.resolve("server.log"));
         running = true;
         Runtime.getRuntime().addShutdownHook(new Thread(this::close));
     }
@@ -79,6 +81,11 @@ final class Postgres implements AutoCloseable {
     }
 
     private static void run(List<String> command, Path log) {
+        run(command, log, null);
+    }
+
+    /** Runs a command to its end; on failure the message carries its output and the end of {@code detail}, if any. */
+    private static void run(List<String> command, Path log, Path detail) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!p.waitFor(90, TimeUnit.SECONDS)) {
@@ -87,7 +94,7 @@ final class Postgres implements AutoCloseable {
             }
             if (p.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed (" + p.exitValue() + "): "
-                        + Files.readString(log));
+                        + Files.readString(log) + tail(detail));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -95,6 +102,15 @@ final class Postgres implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String tail(Path file) throws IOException {
+        if (file == null || !Files.isReadable(file)) {
+            return "";
+        }
+        List<String> lines = Files.readAllLines(file);
+        return "\n" + file + " ends with:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 20),
+                lines.size()));
     }
 
     /** The newest /usr/lib/postgresql/N/bin with a server. */
