@@ -164,7 +164,7 @@ ratio() { echo "scale=2; $1 / $2" | bc | sed 's/^\./0./'; }
   echo
   echo "- Machine: $machine."
   echo "- Command: \`benchmark/run.sh$( [ "$mode" = quick ] && echo " --quick")\` (builds both applications from \`benchmark/common\`, then runs them)."
-  echo "- Coordinator: this project's Narayana \`lra-coordinator-jar\` 1.1.0.Final on Quarkus 3.33.2, one for both, \`quarkus.http.idle-timeout=3s\`."
+  echo "- Coordinator: this project's Narayana \`lra-coordinator-jar\` 1.1.0.Final on Quarkus 3.33.2, one for both, its default object store (the journal, flushed before every answer), \`quarkus.http.idle-timeout=3s\`."
   echo "- Anchor: \`io.quarkus:quarkus-narayana-lra\` 3.33.2 (without \`microprofile-rest-client\`). Ours: \`org.lraext:quarkus-lra\` $version."
   echo "- single: \`POST /bench/single\`, \`@LRA\` + \`@Complete\`: each request starts, joins and closes one LRA."
   echo "  chain: service A \`@LRA\` calls service B \`@LRA(MANDATORY)\` over REST Client: one LRA, two participants."

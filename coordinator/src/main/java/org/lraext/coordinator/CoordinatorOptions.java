@@ -3,6 +3,7 @@ package org.lraext.coordinator;
 import java.util.OptionalLong;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
  * Options of the packaged coordinator beyond Narayana's own.
@@ -15,4 +16,20 @@ public interface CoordinatorOptions {
      * killed dev-mode or test JVM leaves no coordinator behind.
      */
     OptionalLong parentPid();
+
+    /**
+     * Whether the file-system object store keeps its records in a journal ({@code LRA_COORDINATOR_JOURNAL}, the
+     * default): Narayana's journal store on Artemis's journal, records appended to preallocated files and flushed in
+     * groups. With {@code false}, each record is a file of its own, replaced by rename (the crash-safe file store). Both
+     * are durable: an answer is sent after its records are on disk. Not used by the JDBC store.
+     */
+    @WithDefault("true")
+    boolean journal();
+
+    /**
+     * The journal's most flushes per second: a write waits at most 1/this of a second for the flush that carries it
+     * to begin, and writes that arrive meanwhile share that flush.
+     */
+    @WithDefault("5000")
+    int journalFlushesPerSecond();
 }

@@ -1,6 +1,7 @@
 package org.lraext.coordinator.store;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,15 +13,19 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
+import org.lraext.coordinator.CoordinatorOptions;
 
 import com.arjuna.ats.arjuna.common.ObjectStoreEnvironmentBean;
+import com.arjuna.ats.internal.arjuna.objectstore.hornetq.HornetqJournalEnvironmentBean;
+import com.arjuna.ats.internal.arjuna.objectstore.hornetq.HornetqObjectStoreAdaptor;
 import com.arjuna.common.internal.util.propertyservice.BeanPopulator;
 
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Prepares the object store before the coordinator first opens it: the crash-safe file store in place of Narayana's,
- * or, for the JDBC store, a clear stop when no database is configured. A store type chosen otherwise is left as it is.
+ * Prepares the object store before the coordinator first opens it: on the file system, the journal store (default) or
+ * the crash-safe file store in place of Narayana's; for the JDBC store, a clear stop when no database is configured. A
+ * store type chosen otherwise is left as it is.
  */
 @ApplicationScoped
 class StoreSetup {
@@ -29,8 +34,13 @@ class StoreSetup {
     private static final String NARAYANA_FILE_STORE = com.arjuna.ats.internal.arjuna.objectstore.ShadowNoFileLockStore.class
             .getName();
 
+    /** The journal's directory, under the object store directory. */
+    static final String JOURNAL_DIRECTORY = "journal";
+    private static final List<String> NARAYANA_FILE_STORE_TYPES = List.of(NARAYANA_FILE_STORE,
+            ShadowNoFileLockStore.class.getName());
+
     // before StoreRecovery, which opens the store
-    void install(@Observes @Priority(1) StartupEvent event) {
+    void install(@Observes @Priority(1) StartupEvent event, CoordinatorOptions options) {
         for (String name : List.of("default", "communicationStore", "stateStore")) {
             ObjectStoreEnvironmentBean bean = name.equals("default")
                     ? BeanPopulator.getDefaultInstance(ObjectStoreEnvironmentBean.class)
@@ -40,6 +50,20 @@ class StoreSetup {
             }
         }
         ObjectStoreEnvironmentBean store = BeanPopulator.getDefaultInstance(ObjectStoreEnvironmentBean.class);
+        if (options.journal() && NARAYANA_FILE_STORE_TYPES.contains(store.getObjectStoreType())
+                && store.getJdbcDataSource() == null) {
+            Path directory = Path.of(store.getObjectStoreDir());
+            long records = fileRecords(directory);
+            if (records > 0) {
+                // the journal would not see them: those LRAs would never finish
+                throw new IllegalStateException("The object store " + directory + " holds " + records
+                        + " record(s) written one file per record, which the journal store (the default) does not"
+                        + " read: start this coordinator with LRA_COORDINATOR_JOURNAL=false (lra.coordinator.journal)"
+                        + " to finish those LRAs, or give the journal another directory (LRA_COORDINATOR_STORE)");
+            }
+            configureJournal(directory, options.journalFlushesPerSecond());
+            store.setObjectStoreType(HornetqObjectStoreAdaptor.class.getName());
+        }
         if (ShadowNoFileLockStore.class.getName().equals(store.getObjectStoreType())) {
             removeCutShortWrites(Path.of(store.getObjectStoreDir()));
         }
@@ -51,8 +75,45 @@ class StoreSetup {
                             + " jdbc:postgresql://db:5432/lra, with LRA_COORDINATOR_JDBC_USER and"
                             + " LRA_COORDINATOR_JDBC_PASSWORD"));
             LOG.infof("Object store: tables %sJBossTSTxTable in %s", store.getTablePrefix(), url);
+        } else if (HornetqObjectStoreAdaptor.class.getName().equals(store.getObjectStoreType())) {
+            HornetqJournalEnvironmentBean journal = BeanPopulator.getDefaultInstance(HornetqJournalEnvironmentBean.class);
+            LOG.infof("Object store: journal (%s) in %s, at most %d flushes/s", store.getObjectStoreType(),
+                    journal.getStoreDir(), journal.getBufferFlushesPerSecond());
         } else {
             LOG.infof("Object store: %s in %s", store.getObjectStoreType(), store.getObjectStoreDir());
+        }
+    }
+
+    /**
+     * Sets up Narayana's journal store (default instance, read when the store is first opened): in
+     * {@code <store>/journal}, every write and delete flushed before it returns, Java NIO (no native library), at most
+     * {@code flushesPerSecond} flushes.
+     */
+    static HornetqJournalEnvironmentBean configureJournal(Path storeDirectory, int flushesPerSecond) {
+        if (flushesPerSecond < 1) {
+            throw new IllegalArgumentException("lra.coordinator.journal-flushes-per-second must be at least 1, not "
+                    + flushesPerSecond);
+        }
+        HornetqJournalEnvironmentBean journal = BeanPopulator.getDefaultInstance(HornetqJournalEnvironmentBean.class);
+        journal.setStoreDir(storeDirectory.resolve(JOURNAL_DIRECTORY).toString());
+        journal.setAsyncIO(false);
+        journal.setSyncWrites(true);
+        journal.setSyncDeletes(true);
+        journal.setBufferFlushesPerSecond(flushesPerSecond);
+        return journal;
+    }
+
+    /** How many records the directory holds in the one-file-per-record layout (the journal's directory aside). */
+    static long fileRecords(Path root) {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        Path journal = root.resolve(JOURNAL_DIRECTORY);
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(f -> !f.startsWith(journal) && Files.isRegularFile(f)
+                    && !f.getFileName().toString().startsWith(".")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the object store " + root, e);
         }
     }
 

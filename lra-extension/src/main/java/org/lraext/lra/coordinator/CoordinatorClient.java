@@ -16,6 +16,8 @@ import org.eclipse.microprofile.lra.annotation.LRAStatus;
 import org.jboss.logging.Logger;
 import org.lraext.lra.protocol.LraIds;
 
+import io.netty.channel.EventLoop;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -25,12 +27,16 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.json.JsonObject;
 
 /**
  * Non-blocking client of a Narayana LRA coordinator.
  * <p>
- * One Vert.x {@link HttpClient} with a pool of keep-alive connections serves every call; no call blocks. Every failure
+ * Keep-alive connections are pooled per Vert.x event loop: a call made on an event loop (or on a request's context)
+ * uses connections of that event loop, so its request, its answer and the caller's continuation stay on one thread
+ * instead of hopping between event loops; calls made off any Vert.x context share one more pool. No call blocks.
+ * Every failure
  * ends in a {@link CoordinatorException} whose status a participant can hand to its caller: 503 when the coordinator
  * cannot be reached or does not answer in time, 412 when the LRA is no longer active.
  */
@@ -39,7 +45,12 @@ public class CoordinatorClient implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CoordinatorClient.class);
     private static final String LINK = "Link";
 
+    /** For calls made off any Vert.x context. */
     private final HttpClient http;
+    /** One client per event loop (a bounded set: Vert.x's event loops), created at its first call. */
+    private final Map<EventLoop, HttpClient> perEventLoop = new ConcurrentHashMap<>();
+    private final HttpClientOptions httpOptions;
+    private final PoolOptions poolOptions;
     private final LraIds ids;
     private final long requestTimeoutMillis;
     private final CallObserver observer;
@@ -111,15 +122,17 @@ public class CoordinatorClient implements AutoCloseable {
         this.requestTimeoutMillis = options.requestTimeout().toMillis();
         // a coordinator that failed is skipped for a while, then tried again by the next start that reaches it
         this.skipNanos = Math.max(TimeUnit.SECONDS.toNanos(5), 2 * options.connectTimeout().toNanos());
-        HttpClientOptions http = new HttpClientOptions()
+        this.httpOptions = new HttpClientOptions()
                 .setKeepAlive(true)
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()))
                 .setIdleTimeout((int) options.idleTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setTcpNoDelay(true)
                 .setName("lra-coordinator-client");
-        PoolOptions pool = new PoolOptions().setHttp1MaxSize(options.maxConnections()).setMaxWaitQueueSize(-1);
-        this.http = vertx.createHttpClient(http, pool);
+        // size 0: a pool's connections live on the event loop of the calls that open them
+        this.poolOptions = new PoolOptions().setHttp1MaxSize(options.maxConnections()).setMaxWaitQueueSize(-1)
+                .setEventLoopSize(0);
+        this.http = vertx.createHttpClient(httpOptions, poolOptions);
     }
 
     /** The trusted coordinators and the rules for ids. */
@@ -542,7 +555,7 @@ public class CoordinatorClient implements AutoCloseable {
             options.putHeader("Content-Type", "text/plain");
         }
         // the body is read in the same callback that receives the response, so none of it can arrive unobserved
-        return http.request(options)
+        return client().request(options)
                 .recover(t -> Future.failedFuture(new NotSent(t)))
                 .compose(req -> (body == null ? req.send() : req.send(Buffer.buffer(body)))
                         .compose(resp -> resp.body().map(buf -> new Answer(resp.statusCode(), resp.getHeader("Location"),
@@ -570,10 +583,25 @@ public class CoordinatorClient implements AutoCloseable {
                 + (body.isBlank() ? "" : ": " + body.strip()), null);
     }
 
+    /** The client of the caller's event loop, or the shared one off any Vert.x context. */
+    private HttpClient client() {
+        Context context = Vertx.currentContext();
+        if (!(context instanceof ContextInternal internal) || closed) {
+            return http;
+        }
+        EventLoop loop = internal.nettyEventLoop();
+        HttpClient client = perEventLoop.get(loop);
+        if (client == null) {
+            client = perEventLoop.computeIfAbsent(loop, l -> vertx.createHttpClient(httpOptions, poolOptions));
+        }
+        return client;
+    }
+
     @Override
     public void close() {
         closed = true;
         http.close();
+        perEventLoop.values().forEach(HttpClient::close);
     }
 
     private record Answer(int status, String location, String recovery, String body) {

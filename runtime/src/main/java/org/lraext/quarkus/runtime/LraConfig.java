@@ -118,9 +118,12 @@ public interface LraConfig {
         Duration requestTimeout();
 
         /**
-         * The most keep-alive connections kept open to one coordinator.
+         * The most keep-alive connections kept open to one coordinator from one Vert.x event loop. Connections are
+         * pooled per event loop, so that a request's coordinator calls and their answers stay on its event loop; the
+         * total is at most this times the number of event loops (two per core by default), plus one more pool for calls
+         * made off any event loop. Calls beyond it wait for a free connection.
          */
-        @WithDefault("64")
+        @WithDefault("16")
         int maxConnections();
 
         /**

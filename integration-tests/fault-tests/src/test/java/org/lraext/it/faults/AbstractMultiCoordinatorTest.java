@@ -29,7 +29,8 @@ import org.junit.jupiter.api.TestInstance;
  * trips keep succeeding on the other two; the requests that were in flight on the dead one fail, and their LRAs are
  * ended by the extension once the coordinator is back. Totals: 0 lost, 0 left Active, every service agrees.
  * <p>
- * Run twice, once per object store: {@link MultiCoordinatorFileStoreTest} (a directory per coordinator) and
+ * Run once per object store: {@link MultiCoordinatorJournalTest} (the default, a journal per coordinator),
+ * {@link MultiCoordinatorFileStoreTest} (a directory of record files per coordinator) and
  * {@link MultiCoordinatorJdbcStoreTest} (a PostgreSQL database per coordinator). Two crash windows this test found are
  * closed by the project's coordinator: an LRA left Closing forever, its participants prepared but never told
  * ({@code InterruptedEnd}), and a record emptied by a kill in the middle of its rewrite, which made the LRA unknown

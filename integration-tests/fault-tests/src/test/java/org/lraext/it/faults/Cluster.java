@@ -194,8 +194,15 @@ final class Cluster implements AutoCloseable {
         return coordinator("coordinator", objectStore);
     }
 
+    /** A coordinator with its object store in a directory: the journal store (the default). */
     Service coordinator(String name, Path objectStore) {
         return coordinatorWith(name, "-Dquarkus.transaction-manager.object-store.directory=" + objectStore);
+    }
+
+    /** A coordinator with its object store in a directory, one file per record (the crash-safe file store). */
+    Service coordinatorWithRecordFiles(String name, Path objectStore) {
+        return coordinatorWith(name, "-Dquarkus.transaction-manager.object-store.directory=" + objectStore,
+                "-Dlra.coordinator.journal=false");
     }
 
     /** A coordinator whose object store is in a PostgreSQL database (Narayana's JDBC store). */

@@ -150,5 +150,7 @@ class CoordinatorCrashTest {
         assertTrue(activeAfter.stream().allMatch("Active"::equals), () -> "after the restart: " + activeAfter);
         assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
         assertEquals(0, coordinator.count("Active") + coordinator.count("Closing") + coordinator.count("Cancelling"));
+        // what survived the kill was in the default store, the journal
+        assertTrue(coordinatorProcess.log().contains("Object store: journal ("), "the coordinator used another store");
     }
 }

@@ -24,7 +24,7 @@ class MultiCoordinatorFileStoreTest extends AbstractMultiCoordinatorTest {
     Cluster.Service coordinator(int i) {
         Path store = cluster.directory("object-store-" + i);
         stores.add(store);
-        return cluster.coordinator("coordinator" + i, store);
+        return cluster.coordinatorWithRecordFiles("coordinator" + i, store);
     }
 
     @Override

@@ -2,6 +2,12 @@ package org.lraext.quarkus.runtime.internal;
 
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -18,6 +24,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jboss.resteasy.reactive.server.handlers.ResourceResponseFilterHandler;
+import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
 import org.lraext.lra.coordinator.CoordinatorClient;
@@ -33,19 +41,23 @@ import org.lraext.lra.protocol.TypeRules;
 import org.lraext.quarkus.runtime.LraConfig;
 import org.lraext.quarkus.runtime.LraJournal;
 
-import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Starts, joins, suspends and ends LRAs around Quarkus REST endpoints, from metadata computed at build time.
  * <p>
  * Per request the work is one map look-up by method id; coordinator calls are asynchronous (the request is suspended,
- * no thread waits).
+ * no thread waits). The filters suspend and resume the request themselves, on plain {@link CompletionStage}s: no
+ * reactive pipeline, nor its context capture, per request.
  */
 public class LraServerFilter {
 
     private static final Logger LOG = Logger.getLogger(LraServerFilter.class);
-    private static final Uni<Response> CONTINUE = Uni.createFrom().nullItem();
-    private static final Uni<Void> DONE = Uni.createFrom().voidItem();
+    /** Go on with the request (no answer of the filter's own). */
+    private static final CompletableFuture<Response> CONTINUE = CompletableFuture.completedFuture(null);
+    /** Nothing to wait for before the answer is sent. */
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final LraRegistry registry;
     private final CoordinatorClient coordinator;
@@ -70,7 +82,29 @@ public class LraServerFilter {
     }
 
     @ServerRequestFilter(priority = Priorities.USER - 100, nonBlocking = true)
-    public Uni<Response> begin(ResteasyReactiveContainerRequestContext ctx, ResourceInfo info) {
+    public void begin(ResteasyReactiveContainerRequestContext ctx, ResourceInfo info) {
+        CompletableFuture<Response> decided = decide(ctx, info).toCompletableFuture();
+        if (decided.isDone() && !decided.isCompletedExceptionally()) {
+            Response answer = decided.join();
+            if (answer != null) {
+                ctx.abortWith(answer);
+            }
+            return;
+        }
+        ctx.suspend();
+        decided.whenComplete((answer, failure) -> {
+            if (failure != null) {
+                ctx.resume(unwrap(failure));
+                return;
+            }
+            if (answer != null) {
+                ctx.abortWith(answer);
+            }
+            ctx.resume();
+        });
+    }
+
+    private CompletionStage<Response> decide(ResteasyReactiveContainerRequestContext ctx, ResourceInfo info) {
         Endpoint endpoint = info instanceof ResteasyReactiveResourceInfo rr ? registry.get(rr.getMethodId()) : null;
         String header = lastValue(ctx.getHeaders().get(LraHeaders.CONTEXT));
         if (endpoint == null) {
@@ -119,6 +153,8 @@ public class LraServerFilter {
             }
         }
         LraRequestState state = new LraRequestState(endpoint, incoming);
+        state.context = Vertx.currentContext();
+        state.request = (ResteasyReactiveRequestContext) ctx.getServerRequestContext();
         if (action == Action.JOIN) {
             state.current = incoming;
             return enlist(ctx, state, null);
@@ -128,11 +164,11 @@ public class LraServerFilter {
         return startAndEnlist(ctx, state, parent);
     }
 
-    private Uni<Response> startAndEnlist(ResteasyReactiveContainerRequestContext ctx, LraRequestState state, URI parent) {
+    private CompletionStage<Response> startAndEnlist(ResteasyReactiveContainerRequestContext ctx, LraRequestState state,
+            URI parent) {
         Endpoint endpoint = state.endpoint;
-        return Uni.createFrom()
-                .completionStage(() -> coordinator.start(endpoint.name(), endpoint.policy().timeLimitMillis(), parent))
-                .onItem().transformToUni(lra -> {
+        return call(() -> coordinator.start(endpoint.name(), endpoint.policy().timeLimitMillis(), parent))
+                .thenCompose(lra -> {
                     state.current = lra;
                     state.started = true;
                     state.aborted = false;
@@ -140,16 +176,64 @@ public class LraServerFilter {
                     journal.record(lra.toString(), LraJournal.Kind.STARTED, endpoint.className(), null, 201, null, 0);
                     return enlist(ctx, state, parent);
                 })
-                .onFailure(CoordinatorException.class)
-                .recoverWithItem(t -> failure((CoordinatorException) t));
+                .exceptionally(t -> failure(coordinatorFailure(t)));
     }
 
+    /**
+     * Ends the request's LRA as its answer says. The answer waits for the coordinator's; meanwhile the request is
+     * suspended. A blocking method's request then goes on on its event loop, where the coordinator's answer arrives,
+     * when what is left to do cannot block (see {@link #eventLoopOf}): that saves two thread switches per LRA.
+     */
     @ServerResponseFilter(priority = Priorities.USER - 100)
-    public Uni<Void> end(ContainerRequestContext req, ContainerResponseContext resp) {
+    public void end(ContainerRequestContext req, ContainerResponseContext resp) {
         Object property = req.getProperty(LraRequestState.PROPERTY);
         if (!(property instanceof LraRequestState state)) {
-            return DONE;
+            return;
         }
+        CompletionStage<Void> ending = ending(state, resp);
+        if (ending == DONE) {
+            return;
+        }
+        ResteasyReactiveRequestContext request = state.request;
+        Executor back = eventLoopOf(state, request, resp);
+        request.suspend();
+        ending.whenComplete((v, failure) -> {
+            if (failure != null) {
+                // (ending handles every failure of the coordinator call: this is a defect of ours, the answer stands)
+                LOG.errorf(unwrap(failure), "Ending LRA %s failed", state.current);
+            }
+            if (back == null) {
+                request.resume();
+            } else {
+                request.resume(back);
+            }
+        });
+    }
+
+    /**
+     * The request's event loop, if the rest of its processing may run there: it is on a worker thread now, no other
+     * response filter follows, and its entity is written without blocking. Else null (it goes on where it was).
+     */
+    private static Executor eventLoopOf(LraRequestState state, ResteasyReactiveRequestContext request,
+            ContainerResponseContext resp) {
+        Context context = state.context;
+        if (context == null || Context.isOnEventLoopThread()) {
+            return null;
+        }
+        Object entity = resp.getEntity();
+        if (entity != null && !(entity instanceof String) && !(entity instanceof byte[])) {
+            return null;
+        }
+        ServerRestHandler[] handlers = request.getHandlers();
+        for (int i = request.getPosition(); i < handlers.length; i++) {
+            if (handlers[i] instanceof ResourceResponseFilterHandler) {
+                return null;
+            }
+        }
+        return task -> context.runOnContext(v -> task.run());
+    }
+
+    private CompletionStage<Void> ending(LraRequestState state, ContainerResponseContext resp) {
         Endpoint endpoint = state.endpoint;
         if (endpoint == null) {
             putIfAbsent(resp, LraHeaders.CONTEXT, state.incoming.toString());
@@ -184,28 +268,27 @@ public class LraServerFilter {
         state.ended = true;
         LraJournal.Kind kind = cancel ? LraJournal.Kind.CANCEL_REQUESTED : LraJournal.Kind.CLOSE_REQUESTED;
         long started = System.nanoTime();
-        return Uni.createFrom().completionStage(() -> cancel ? coordinator.cancel(lra) : coordinator.close(lra))
-                .onItem().invoke(status -> {
-                    resp.getHeaders().putSingle(LraHeaders.ENDED, lra.toString());
-                    metrics.ended(cancel, true);
-                    journal.record(lra.toString(), kind, endpoint.className(), null, 200, status, System.nanoTime() - started);
-                })
-                .onFailure(CoordinatorException.class).invoke(t -> {
-                    CoordinatorException e = (CoordinatorException) t;
-                    metrics.ended(cancel, false);
-                    journal.record(lra.toString(), kind, endpoint.className(), null, e.status(), e.getMessage(),
-                            System.nanoTime() - started);
-                    boolean retried = PendingEnds.unreachable(e);
-                    if (retried) {
-                        pendingEnds.add(lra, cancel);
-                    }
-                    endFailed(resp, lra, cancel, e, retried);
-                })
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        return call(() -> cancel ? coordinator.cancel(lra) : coordinator.close(lra)).handle((status, t) -> {
+            if (t == null) {
+                resp.getHeaders().putSingle(LraHeaders.ENDED, lra.toString());
+                metrics.ended(cancel, true);
+                journal.record(lra.toString(), kind, endpoint.className(), null, 200, status, System.nanoTime() - started);
+                return null;
+            }
+            CoordinatorException e = coordinatorFailure(t);
+            metrics.ended(cancel, false);
+            journal.record(lra.toString(), kind, endpoint.className(), null, e.status(), e.getMessage(),
+                    System.nanoTime() - started);
+            boolean retried = PendingEnds.unreachable(e);
+            if (retried) {
+                pendingEnds.add(lra, cancel);
+            }
+            endFailed(resp, lra, cancel, e, retried);
+            return null;
+        });
     }
 
-    private Uni<Response> enlist(ResteasyReactiveContainerRequestContext ctx, LraRequestState state, URI parent) {
+    private CompletionStage<Response> enlist(ResteasyReactiveContainerRequestContext ctx, LraRequestState state, URI parent) {
         URI lra = state.current;
         ctx.setProperty(LraRequestState.PROPERTY, state);
         if (!state.completionWatched) {
@@ -229,52 +312,55 @@ public class LraServerFilter {
         }
         String link = state.endpoint.participant().linkHeader(baseUri(ctx),
                 guard.signedQuery(lra, state.endpoint.className()));
-        return Uni.createFrom()
-                .completionStage(() -> coordinator.join(lra, state.endpoint.policy().timeLimitMillis(), link))
-                .onItem().transform(recovery -> {
-                    metrics.joined();
-                    journal.record(lra.toString(), LraJournal.Kind.JOINED, state.endpoint.className(), null, 200, null, 0);
-                    if (recovery != null) {
-                        ctx.getHeaders().putSingle(LraHeaders.RECOVERY, recovery.toString());
-                    }
-                    return (Response) null;
-                })
-                .onFailure(CoordinatorException.class).recoverWithUni(t -> {
-                    CoordinatorException e = (CoordinatorException) t;
-                    // the method will not run: its end / cancelOn rules do not apply to the caller's LRA
-                    state.aborted = true;
-                    if (!state.started) {
-                        return Uni.createFrom().item(failure(e));
-                    }
-                    // the LRA was started for this request only: do not leave it behind
-                    // (when its coordinator is the one that failed, the cancel waits for it to come back)
-                    Uni<Response> cancelled = Uni.createFrom().completionStage(() -> coordinator.cancel(lra))
-                            .onFailure().invoke(c -> {
-                                if (PendingEnds.unreachable(c)) {
-                                    pendingEnds.add(lra, true);
-                                } else {
-                                    LOG.warnf("Could not cancel LRA %s after a failed join: %s", lra, c.getMessage());
-                                }
-                            })
-                            .onItemOrFailure().transform((s, c) -> failure(e));
-                    // (e.getCause() set: nothing answered; an answered 5xx has none)
-                    if (parent != null || state.restarted || !PendingEnds.unreachable(e) || e.getCause() == null
-                            || !coordinator.canStartElsewhere()) {
-                        return cancelled;
-                    }
-                    // its coordinator went down between the start and the join: the method has not run, so the
-                    // request starts its LRA again, on another coordinator
-                    state.restarted = true;
-                    coordinator.failed(lra);
-                    LOG.infof("The coordinator of LRA %s failed its join (%s); starting the request's LRA again", lra,
-                            e.getMessage());
-                    cancelled.subscribe().with(ignored -> {
-                    });
-                    return startAndEnlist(ctx, state, null);
-                });
+        return call(() -> coordinator.join(lra, state.endpoint.policy().timeLimitMillis(), link)).handle((recovery, t) -> {
+            if (t == null) {
+                metrics.joined();
+                journal.record(lra.toString(), LraJournal.Kind.JOINED, state.endpoint.className(), null, 200, null, 0);
+                if (recovery != null) {
+                    ctx.getHeaders().putSingle(LraHeaders.RECOVERY, recovery.toString());
+                }
+                return CONTINUE;
+            }
+            return joinFailed(ctx, state, parent, coordinatorFailure(t));
+        }).thenCompose(Function.identity());
     }
 
-    private Uni<Response> callback(ResteasyReactiveContainerRequestContext ctx, Endpoint endpoint, String header) {
+    /** The join failed: the method will not run. */
+    private CompletionStage<Response> joinFailed(ResteasyReactiveContainerRequestContext ctx, LraRequestState state,
+            URI parent, CoordinatorException e) {
+        URI lra = state.current;
+        // its end / cancelOn rules do not apply to the caller's LRA
+        state.aborted = true;
+        if (!state.started) {
+            return CompletableFuture.completedFuture(failure(e));
+        }
+        // the LRA was started for this request only: do not leave it behind
+        // (when its coordinator is the one that failed, the cancel waits for it to come back)
+        CompletionStage<Response> cancelled = call(() -> coordinator.cancel(lra)).handle((s, c) -> {
+            if (c != null) {
+                if (PendingEnds.unreachable(unwrap(c))) {
+                    pendingEnds.add(lra, true);
+                } else {
+                    LOG.warnf("Could not cancel LRA %s after a failed join: %s", lra, unwrap(c).getMessage());
+                }
+            }
+            return failure(e);
+        });
+        // (e.getCause() set: nothing answered; an answered 5xx has none)
+        if (parent != null || state.restarted || !PendingEnds.unreachable(e) || e.getCause() == null
+                || !coordinator.canStartElsewhere()) {
+            return cancelled;
+        }
+        // its coordinator went down between the start and the join: the method has not run, so the request starts its
+        // LRA again, on another coordinator (the first one's cancel goes on meanwhile)
+        state.restarted = true;
+        coordinator.failed(lra);
+        LOG.infof("The coordinator of LRA %s failed its join (%s); starting the request's LRA again", lra, e.getMessage());
+        return startAndEnlist(ctx, state, null);
+    }
+
+    private CompletionStage<Response> callback(ResteasyReactiveContainerRequestContext ctx, Endpoint endpoint,
+            String header) {
         LraRequestState state = new LraRequestState(endpoint, null);
         CallbackKind kind = endpoint.callback();
         String ended = kind == CallbackKind.AFTER ? lastValue(ctx.getHeaders().get(LraHeaders.ENDED)) : null;
@@ -287,7 +373,7 @@ public class LraServerFilter {
         Response stop = endpoint.proxy() ? null : guard.check(kind, endpoint.className(), state.callbackLra,
                 guard.signs() ? ctx.getUriInfo().getQueryParameters().getFirst(CallbackSignatures.PARAMETER) : null);
         if (stop != null) {
-            return Uni.createFrom().item(stop);
+            return CompletableFuture.completedFuture(stop);
         }
         if (header != null) {
             URI lra = trustedOrNull(header);
@@ -299,19 +385,20 @@ public class LraServerFilter {
         return CONTINUE;
     }
 
-    private Uni<Response> leave(ContainerRequestContext ctx, Endpoint endpoint, URI lra) {
+    private CompletionStage<Response> leave(ContainerRequestContext ctx, Endpoint endpoint, URI lra) {
         LraContext.set(lra, null);
         tracing.inLra(lra);
         if (endpoint.participant() == null) {
             return CONTINUE;
         }
         String link = endpoint.participant().linkHeader(baseUri(ctx), guard.signedQuery(lra, endpoint.className()));
-        return Uni.createFrom().completionStage(() -> coordinator.leave(lra, link))
-                .onItem().transform(v -> {
-                    journal.record(lra.toString(), LraJournal.Kind.LEFT, endpoint.className(), null, 200, null, 0);
-                    return (Response) null;
-                })
-                .onFailure(CoordinatorException.class).recoverWithItem(t -> failure((CoordinatorException) t));
+        return call(() -> coordinator.leave(lra, link)).handle((v, t) -> {
+            if (t != null) {
+                return failure(coordinatorFailure(t));
+            }
+            journal.record(lra.toString(), LraJournal.Kind.LEFT, endpoint.className(), null, 200, null, 0);
+            return null;
+        });
     }
 
     private void propagateOnly(ContainerRequestContext ctx, String header) {
@@ -420,8 +507,31 @@ public class LraServerFilter {
         return Response.status(e.status()).entity(e.getMessage()).type(MediaType.TEXT_PLAIN_TYPE).build();
     }
 
-    private static Uni<Response> abort(int status, String message) {
-        return Uni.createFrom().item(Response.status(status).entity(message).type(MediaType.TEXT_PLAIN_TYPE).build());
+    private static CompletionStage<Response> abort(int status, String message) {
+        return CompletableFuture
+                .completedFuture(Response.status(status).entity(message).type(MediaType.TEXT_PLAIN_TYPE).build());
+    }
+
+    /** A coordinator call; one that throws instead of failing its stage fails the stage too. */
+    private static <T> CompletionStage<T> call(Supplier<CompletionStage<T>> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
+    /** The coordinator's failure; anything else is not ours to answer and goes on as it is. */
+    private static CoordinatorException coordinatorFailure(Throwable t) {
+        Throwable cause = unwrap(t);
+        if (cause instanceof CoordinatorException e) {
+            return e;
+        }
+        throw cause instanceof CompletionException ce ? ce : new CompletionException(cause);
     }
 
     private static void putIfAbsent(ContainerResponseContext resp, String name, String value) {

@@ -1,0 +1,48 @@
+package org.lraext.it.faults;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The multi-coordinator crash on the default store, the journal: the kill lands in the middle of appends and flushes
+ * shared by concurrent LRAs; the restarted coordinator reads its journal back and finishes its LRAs.
+ */
+class MultiCoordinatorJournalTest extends AbstractMultiCoordinatorTest {
+
+    private final List<Path> stores = new ArrayList<>();
+
+    @Override
+    String name() {
+        return "multi-coordinator-journal";
+    }
+
+    @Override
+    Cluster.Service coordinator(int i) {
+        Path store = cluster.directory("object-store-" + i);
+        stores.add(store);
+        return cluster.coordinator("coordinator" + i, store);
+    }
+
+    @Override
+    void checkStores() {
+        long journalFiles = 0;
+        for (Path store : stores) {
+            try (var files = Files.list(store.resolve("journal"))) {
+                journalFiles += files.count();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        System.out.printf("[%s] journal files in the three stores: %d%n", name(), journalFiles);
+        assertTrue(journalFiles >= 3, "each coordinator keeps a journal in its directory");
+        for (Cluster.Service c : coordinators) {
+            assertTrue(c.log().contains("Object store: journal ("), c.name + " uses another store");
+        }
+    }
+}
