@@ -2,6 +2,10 @@ package org.lraext.coordinator.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,6 +43,9 @@ class StoreSetup {
     private static final List<String> NARAYANA_FILE_STORE_TYPES = List.of(NARAYANA_FILE_STORE,
             ShadowNoFileLockStore.class.getName());
 
+    /** Held while the coordinator runs (see {@link #lockJournal}). */
+    private FileLock journalLock;
+
     // before StoreRecovery, which opens the store
     void install(@Observes @Priority(1) StartupEvent event, CoordinatorOptions options) {
         for (String name : List.of("default", "communicationStore", "stateStore")) {
@@ -61,8 +68,19 @@ class StoreSetup {
                         + " read: start this coordinator with LRA_COORDINATOR_JOURNAL=false (lra.coordinator.journal)"
                         + " to finish those LRAs, or give the journal another directory (LRA_COORDINATOR_STORE)");
             }
+            lockJournal(directory);
             configureJournal(directory, options.journalFlushesPerSecond());
             store.setObjectStoreType(HornetqObjectStoreAdaptor.class.getName());
+        } else if (!options.journal() && store.getJdbcDataSource() == null) {
+            Path journal = Path.of(store.getObjectStoreDir()).resolve(JOURNAL_DIRECTORY);
+            if (holdsFiles(journal)) {
+                // the record files would not show the journal's LRAs: they would never finish
+                throw new IllegalStateException("The object store " + store.getObjectStoreDir() + " holds a journal ("
+                        + journal + "), which the one-file-per-record store (lra.coordinator.journal=false) does not"
+                        + " read: start this coordinator with the journal (LRA_COORDINATOR_JOURNAL=true, the default)"
+                        + " until its LRAs have finished, then remove " + journal + ", or give the record files"
+                        + " another directory (LRA_COORDINATOR_STORE)");
+            }
         }
         if (ShadowNoFileLockStore.class.getName().equals(store.getObjectStoreType())) {
             removeCutShortWrites(Path.of(store.getObjectStoreDir()));
@@ -103,17 +121,54 @@ class StoreSetup {
         return journal;
     }
 
-    /** How many records the directory holds in the one-file-per-record layout (the journal's directory aside). */
+    /**
+     * How many records the directory holds in the one-file-per-record layout: files under its
+     * {@code ShadowNoFileLockStore} directory (Narayana's layout, kept by this project's store), in-progress writes
+     * aside.
+     */
     static long fileRecords(Path root) {
-        if (!Files.isDirectory(root)) {
+        Path records = root.resolve(ShadowNoFileLockStore.class.getSimpleName());
+        if (!Files.isDirectory(records)) {
             return 0;
         }
-        Path journal = root.resolve(JOURNAL_DIRECTORY);
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> !f.startsWith(journal) && Files.isRegularFile(f)
-                    && !f.getFileName().toString().startsWith(".")).count();
+        try (Stream<Path> files = Files.walk(records)) {
+            return files.filter(f -> Files.isRegularFile(f) && !f.getFileName().toString().startsWith(".")).count();
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalStateException("Could not read the object store " + records + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean holdsFiles(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.findAny().isPresent();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the object store " + root, e);
+            throw new UncheckedIOException("Could not read " + directory, e);
+        }
+    }
+
+    /**
+     * One coordinator per journal: a second process on the same directory would corrupt it. The lock is held as long as
+     * this process lives (the operating system releases it when the process ends, however it ends).
+     */
+    void lockJournal(Path directory) {
+        Path lockFile = directory.resolve(JOURNAL_DIRECTORY + ".lock");
+        try {
+            Files.createDirectories(directory);
+            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                throw new IllegalStateException("Another coordinator is using the journal in " + directory + " ("
+                        + lockFile + " is locked): each coordinator needs its own store directory (LRA_COORDINATOR_STORE)");
+            }
+            journalLock = lock;
+        } catch (OverlappingFileLockException e) {
+            throw new IllegalStateException("The journal in " + directory + " is already in use by this process", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not lock " + lockFile, e);
         }
     }
 

@@ -69,9 +69,18 @@ class JournalStoreTest {
         Files.write(type.resolve(".0_ffff7f000001_1.3.new"), new byte[] { 1 });
         assertEquals(0, StoreSetup.fileRecords(dir), "a write a crash cut short is no record");
         Files.write(Files.createDirectories(dir.resolve("journal")).resolve("jbossts-1.txlog"), new byte[] { 1 });
-        assertEquals(0, StoreSetup.fileRecords(dir), "the journal's own files are no such records");
+        Files.write(dir.resolve("journal.lock"), new byte[0]);
+        Files.write(dir.resolve("coordinator.log"), new byte[] { 1 });
+        assertEquals(0, StoreSetup.fileRecords(dir), "the journal's own files and other files are no such records");
         Files.write(type.resolve("0_ffff7f000001_1"), new byte[] { 1 });
         assertEquals(1, StoreSetup.fileRecords(dir));
+    }
+
+    @Test
+    void oneCoordinatorPerJournal() {
+        new StoreSetup().lockJournal(dir);
+        IllegalStateException second = assertThrows(IllegalStateException.class, () -> new StoreSetup().lockJournal(dir));
+        assertTrue(second.getMessage().contains("already in use"), second.getMessage());
     }
 
     @Test

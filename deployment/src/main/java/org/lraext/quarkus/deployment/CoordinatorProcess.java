@@ -58,7 +58,8 @@ final class CoordinatorProcess implements Startable {
             command.addAll(javaOptions);
             command.add("-Dquarkus.http.port=" + port);
             command.add("-Dquarkus.http.host=127.0.0.1");
-            command.add("-Dquarkus.transaction-manager.object-store.directory=" + dir.resolve("object-store"));
+            // (not "object-store": that name held record files before the journal became the default store)
+            command.add("-Dquarkus.transaction-manager.object-store.directory=" + dir.resolve("lra-store"));
             command.add("-Dlra.coordinator.parent-pid=" + ProcessHandle.current().pid());
             command.add("-jar");
             command.add(jar.toString());

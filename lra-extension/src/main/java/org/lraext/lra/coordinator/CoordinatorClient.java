@@ -23,6 +23,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -129,10 +130,8 @@ public class CoordinatorClient implements AutoCloseable {
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setTcpNoDelay(true)
                 .setName("lra-coordinator-client");
-        // size 0: a pool's connections live on the event loop of the calls that open them
-        this.poolOptions = new PoolOptions().setHttp1MaxSize(options.maxConnections()).setMaxWaitQueueSize(-1)
-                .setEventLoopSize(0);
-        this.http = vertx.createHttpClient(httpOptions, poolOptions);
+        this.poolOptions = new PoolOptions().setHttp1MaxSize(options.maxConnections()).setMaxWaitQueueSize(-1);
+        this.http = newClient();
     }
 
     /** The trusted coordinators and the rules for ids. */
@@ -555,7 +554,7 @@ public class CoordinatorClient implements AutoCloseable {
             options.putHeader("Content-Type", "text/plain");
         }
         // the body is read in the same callback that receives the response, so none of it can arrive unobserved
-        return client().request(options)
+        return request(options)
                 .recover(t -> Future.failedFuture(new NotSent(t)))
                 .compose(req -> (body == null ? req.send() : req.send(Buffer.buffer(body)))
                         .compose(resp -> resp.body().map(buf -> new Answer(resp.statusCode(), resp.getHeader("Location"),
@@ -592,9 +591,37 @@ public class CoordinatorClient implements AutoCloseable {
         EventLoop loop = internal.nettyEventLoop();
         HttpClient client = perEventLoop.get(loop);
         if (client == null) {
-            client = perEventLoop.computeIfAbsent(loop, l -> vertx.createHttpClient(httpOptions, poolOptions));
+            client = perEventLoop.computeIfAbsent(loop, l -> newClient());
+            if (closed) {
+                // close() ran meanwhile and may have missed it
+                perEventLoop.remove(loop, client);
+                client.close();
+            }
         }
         return client;
+    }
+
+    /**
+     * A new client; Vert.x's default pool placement opens each connection on the event loop of the call that needs it.
+     * (Vert.x closes a client with the context it was created on when that context is a verticle's: see
+     * {@link #request}.)
+     */
+    private HttpClient newClient() {
+        return vertx.createHttpClient(httpOptions, poolOptions);
+    }
+
+    /** Sends with the caller's client; one that Vert.x closed meanwhile (with its verticle) is replaced, once. */
+    private Future<HttpClientRequest> request(RequestOptions options) {
+        HttpClient client = client();
+        try {
+            return client.request(options);
+        } catch (IllegalStateException e) {
+            if (closed || client == http || !perEventLoop.values().remove(client)) {
+                return Future.failedFuture(e);
+            }
+            LOG.debugf("A pooled coordinator client was closed by Vert.x (%s); using a new one", e.getMessage());
+            return client().request(options);
+        }
     }
 
     @Override

@@ -30,8 +30,6 @@ final class LraRequestState {
     volatile boolean responded;
     /** The request's own LRA was started again on another coordinator after its first coordinator failed the join. */
     boolean restarted;
-    /** The Vert.x context (event loop) the request arrived on; null off Vert.x. */
-    io.vertx.core.Context context;
     /** The request's processing, to suspend and resume it in the response filter (LRA requests only). */
     org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext request;
     /** The completion callback that ends an unanswered request's LRA is registered (once per request). */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -24,8 +23,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-import org.jboss.resteasy.reactive.server.handlers.ResourceResponseFilterHandler;
-import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
 import org.lraext.lra.coordinator.CoordinatorClient;
@@ -41,8 +38,6 @@ import org.lraext.lra.protocol.TypeRules;
 import org.lraext.quarkus.runtime.LraConfig;
 import org.lraext.quarkus.runtime.LraJournal;
 
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Starts, joins, suspends and ends LRAs around Quarkus REST endpoints, from metadata computed at build time.
@@ -93,14 +88,17 @@ public class LraServerFilter {
         }
         ctx.suspend();
         decided.whenComplete((answer, failure) -> {
-            if (failure != null) {
-                ctx.resume(unwrap(failure));
-                return;
+            try {
+                if (failure != null) {
+                    ctx.resume(unwrap(failure));
+                } else if (answer != null) {
+                    ctx.abortWith(answer); // (resumes the suspended request itself)
+                } else {
+                    ctx.resume();
+                }
+            } catch (RuntimeException e) {
+                ctx.resume(e);
             }
-            if (answer != null) {
-                ctx.abortWith(answer);
-            }
-            ctx.resume();
         });
     }
 
@@ -153,7 +151,6 @@ public class LraServerFilter {
             }
         }
         LraRequestState state = new LraRequestState(endpoint, incoming);
-        state.context = Vertx.currentContext();
         state.request = (ResteasyReactiveRequestContext) ctx.getServerRequestContext();
         if (action == Action.JOIN) {
             state.current = incoming;
@@ -181,8 +178,8 @@ public class LraServerFilter {
 
     /**
      * Ends the request's LRA as its answer says. The answer waits for the coordinator's; meanwhile the request is
-     * suspended. A blocking method's request then goes on on its event loop, where the coordinator's answer arrives,
-     * when what is left to do cannot block (see {@link #eventLoopOf}): that saves two thread switches per LRA.
+     * suspended, and it goes on where it was (a blocking method's on a worker thread: what follows may be the
+     * application's blocking code, e.g. a request-scoped bean's {@code @PreDestroy}).
      */
     @ServerResponseFilter(priority = Priorities.USER - 100)
     public void end(ContainerRequestContext req, ContainerResponseContext resp) {
@@ -195,42 +192,14 @@ public class LraServerFilter {
             return;
         }
         ResteasyReactiveRequestContext request = state.request;
-        Executor back = eventLoopOf(state, request, resp);
         request.suspend();
         ending.whenComplete((v, failure) -> {
             if (failure != null) {
                 // (ending handles every failure of the coordinator call: this is a defect of ours, the answer stands)
                 LOG.errorf(unwrap(failure), "Ending LRA %s failed", state.current);
             }
-            if (back == null) {
-                request.resume();
-            } else {
-                request.resume(back);
-            }
+            request.resume();
         });
-    }
-
-    /**
-     * The request's event loop, if the rest of its processing may run there: it is on a worker thread now, no other
-     * response filter follows, and its entity is written without blocking. Else null (it goes on where it was).
-     */
-    private static Executor eventLoopOf(LraRequestState state, ResteasyReactiveRequestContext request,
-            ContainerResponseContext resp) {
-        Context context = state.context;
-        if (context == null || Context.isOnEventLoopThread()) {
-            return null;
-        }
-        Object entity = resp.getEntity();
-        if (entity != null && !(entity instanceof String) && !(entity instanceof byte[])) {
-            return null;
-        }
-        ServerRestHandler[] handlers = request.getHandlers();
-        for (int i = request.getPosition(); i < handlers.length; i++) {
-            if (handlers[i] instanceof ResourceResponseFilterHandler) {
-                return null;
-            }
-        }
-        return task -> context.runOnContext(v -> task.run());
     }
 
     private CompletionStage<Void> ending(LraRequestState state, ContainerResponseContext resp) {
