@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -40,8 +40,6 @@ class StoreSetup {
 
     /** The journal's directory, under the object store directory. */
     static final String JOURNAL_DIRECTORY = "journal";
-    private static final List<String> NARAYANA_FILE_STORE_TYPES = List.of(NARAYANA_FILE_STORE,
-            ShadowNoFileLockStore.class.getName());
 
     /** Held while the coordinator runs (see {@link #lockJournal}). */
     private FileLock journalLock;
@@ -57,33 +55,32 @@ class StoreSetup {
             }
         }
         ObjectStoreEnvironmentBean store = BeanPopulator.getDefaultInstance(ObjectStoreEnvironmentBean.class);
-        if (options.journal() && NARAYANA_FILE_STORE_TYPES.contains(store.getObjectStoreType())
-                && store.getJdbcDataSource() == null) {
+        // (the file store is ours by now: the loop above replaced Narayana's)
+        if (store.getJdbcDataSource() == null && ShadowNoFileLockStore.class.getName().equals(store.getObjectStoreType())) {
             Path directory = Path.of(store.getObjectStoreDir());
-            long records = fileRecords(directory);
-            if (records > 0) {
-                // the journal would not see them: those LRAs would never finish
-                throw new IllegalStateException("The object store " + directory + " holds " + records
-                        + " record(s) written one file per record, which the journal store (the default) does not"
-                        + " read: start this coordinator with LRA_COORDINATOR_JOURNAL=false (lra.coordinator.journal)"
-                        + " to finish those LRAs, or give the journal another directory (LRA_COORDINATOR_STORE)");
-            }
-            lockJournal(directory);
-            configureJournal(directory, options.journalFlushesPerSecond());
-            store.setObjectStoreType(HornetqObjectStoreAdaptor.class.getName());
-        } else if (!options.journal() && store.getJdbcDataSource() == null) {
-            Path journal = Path.of(store.getObjectStoreDir()).resolve(JOURNAL_DIRECTORY);
-            if (holdsFiles(journal)) {
+            if (options.journal()) {
+                long records = fileRecords(directory);
+                if (records > 0) {
+                    // the journal would not see them: those LRAs would never finish
+                    throw new IllegalStateException("The object store " + directory + " holds " + records
+                            + " record(s) written one file per record, which the journal store (the default) does not"
+                            + " read: start this coordinator with LRA_COORDINATOR_JOURNAL=false (lra.coordinator.journal)"
+                            + " to finish those LRAs, or give the journal another directory (LRA_COORDINATOR_STORE)");
+                }
+                lockJournal(directory);
+                configureJournal(directory, options.journalFlushesPerSecond());
+                store.setObjectStoreType(HornetqObjectStoreAdaptor.class.getName());
+            } else if (holdsFiles(directory.resolve(JOURNAL_DIRECTORY))) {
                 // the record files would not show the journal's LRAs: they would never finish
-                throw new IllegalStateException("The object store " + store.getObjectStoreDir() + " holds a journal ("
-                        + journal + "), which the one-file-per-record store (lra.coordinator.journal=false) does not"
-                        + " read: start this coordinator with the journal (LRA_COORDINATOR_JOURNAL=true, the default)"
-                        + " until its LRAs have finished, then remove " + journal + ", or give the record files"
-                        + " another directory (LRA_COORDINATOR_STORE)");
+                Path journal = directory.resolve(JOURNAL_DIRECTORY);
+                throw new IllegalStateException("The object store " + directory + " holds a journal (" + journal
+                        + "), which the one-file-per-record store (lra.coordinator.journal=false) does not read: start"
+                        + " this coordinator with the journal (LRA_COORDINATOR_JOURNAL=true, the default) until its"
+                        + " LRAs have finished, then remove " + journal + ", or give the record files another"
+                        + " directory (LRA_COORDINATOR_STORE)");
+            } else {
+                removeCutShortWrites(directory);
             }
-        }
-        if (ShadowNoFileLockStore.class.getName().equals(store.getObjectStoreType())) {
-            removeCutShortWrites(Path.of(store.getObjectStoreDir()));
         }
         if (store.getJdbcDataSource() != null) {
             String url = ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.jdbc.url", String.class)

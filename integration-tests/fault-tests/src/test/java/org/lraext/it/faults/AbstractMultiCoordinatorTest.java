@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,6 +45,8 @@ abstract class AbstractMultiCoordinatorTest {
     Cluster cluster;
     Http http;
     final List<Cluster.Service> coordinators = new ArrayList<>();
+    /** The object store directories of the coordinators kept in directories, by {@link #storeDirectory}. */
+    final List<Path> stores = new ArrayList<>();
     Cluster.Service trip;
     Cluster.Service flight;
     Cluster.Service hotel;
@@ -53,6 +56,13 @@ abstract class AbstractMultiCoordinatorTest {
 
     /** Starts coordinator number {@code i} (1 to 3) with its own object store. */
     abstract Cluster.Service coordinator(int i);
+
+    /** A new, empty object store directory for coordinator number {@code i}. */
+    Path storeDirectory(int i) {
+        Path store = cluster.directory("object-store-" + i);
+        stores.add(store);
+        return store;
+    }
 
     /** Checks on the object stores once the run is over; prints what it found. */
     abstract void checkStores();

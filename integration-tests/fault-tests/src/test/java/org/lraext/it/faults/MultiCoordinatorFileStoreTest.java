@@ -13,8 +13,6 @@ import java.util.List;
 /** The multi-coordinator crash on the file store: each coordinator keeps its LRAs in a directory of its own. */
 class MultiCoordinatorFileStoreTest extends AbstractMultiCoordinatorTest {
 
-    private final List<Path> stores = new ArrayList<>();
-
     @Override
     String name() {
         return "multi-coordinator-file";
@@ -22,9 +20,7 @@ class MultiCoordinatorFileStoreTest extends AbstractMultiCoordinatorTest {
 
     @Override
     Cluster.Service coordinator(int i) {
-        Path store = cluster.directory("object-store-" + i);
-        stores.add(store);
-        return cluster.coordinatorWithRecordFiles("coordinator" + i, store);
+        return cluster.coordinatorWithRecordFiles("coordinator" + i, storeDirectory(i));
     }
 
     @Override

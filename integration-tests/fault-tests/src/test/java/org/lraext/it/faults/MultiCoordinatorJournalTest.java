@@ -6,16 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The multi-coordinator crash on the default store, the journal: the kill lands in the middle of appends and flushes
  * shared by concurrent LRAs; the restarted coordinator reads its journal back and finishes its LRAs.
  */
 class MultiCoordinatorJournalTest extends AbstractMultiCoordinatorTest {
-
-    private final List<Path> stores = new ArrayList<>();
 
     @Override
     String name() {
@@ -24,9 +20,7 @@ class MultiCoordinatorJournalTest extends AbstractMultiCoordinatorTest {
 
     @Override
     Cluster.Service coordinator(int i) {
-        Path store = cluster.directory("object-store-" + i);
-        stores.add(store);
-        return cluster.coordinator("coordinator" + i, store);
+        return cluster.coordinator("coordinator" + i, storeDirectory(i));
     }
 
     @Override

@@ -262,7 +262,7 @@ public class LraServerFilter {
         ctx.setProperty(LraRequestState.PROPERTY, state);
         if (!state.completionWatched) {
             state.completionWatched = true;
-            ResteasyReactiveRequestContext request = (ResteasyReactiveRequestContext) ctx.getServerRequestContext();
+            ResteasyReactiveRequestContext request = state.request;
             request.registerCompletionCallback(failure -> {
                 if (!state.responded && !state.aborted) {
                     Throwable thrown = failure != null ? failure : request.getThrowable();
