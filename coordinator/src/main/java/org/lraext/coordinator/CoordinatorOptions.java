@@ -1,5 +1,6 @@
 package org.lraext.coordinator;
 
+import java.time.Duration;
 import java.util.OptionalLong;
 
 import io.smallrye.config.ConfigMapping;
@@ -32,4 +33,19 @@ public interface CoordinatorOptions {
      */
     @WithDefault("5000")
     int journalFlushesPerSecond();
+
+    /**
+     * How long a connection to a participant stays open for the next callback after its last one
+     * ({@code LRA_COORDINATOR_CALLBACK_KEEP_ALIVE}). Callbacks to a participant share a pool of kept-alive
+     * connections (at most {@link #callbackConnections()} per participant host and port); keep this below the
+     * participants' own idle timeout (Quarkus: 30 minutes; Node.js: 5 s), so that the coordinator, not the
+     * participant, closes an idle connection. {@code 0} opens a new connection for every callback and closes it
+     * after the answer.
+     */
+    @WithDefault("4s")
+    Duration callbackKeepAlive();
+
+    /** The most connections open at once to one participant (host and port) for callbacks. */
+    @WithDefault("50")
+    int callbackConnections();
 }

@@ -50,6 +50,8 @@ public class CoordinatorClient implements AutoCloseable {
     private final HttpClient http;
     /** One client per event loop (a bounded set: Vert.x's event loops), created at its first call. */
     private final Map<EventLoop, HttpClient> perEventLoop = new ConcurrentHashMap<>();
+    /** Scheme, host and port of the coordinators' URLs, by their text (see {@link #target}). */
+    private final Map<String, Origin> origins = new ConcurrentHashMap<>();
     private final HttpClientOptions httpOptions;
     private final PoolOptions poolOptions;
     private final LraIds ids;
@@ -64,6 +66,8 @@ public class CoordinatorClient implements AutoCloseable {
 
     /** At most this many lost starts are looked for at a time; more are only logged. */
     static final int MAX_LOST_STARTS = 10_000;
+    /** Coordinator origins kept parsed; trusted and discovered coordinators are far fewer. */
+    static final int MAX_ORIGINS = 256;
     /** The mark that makes each start's ClientID unique: {@code <client id>;start=<16 hex digits>}. */
     public static final String START_MARK = ";start=";
     /** Coordinators that could not be reached, and until when (nanoTime) new LRAs skip them. */
@@ -271,7 +275,8 @@ public class CoordinatorClient implements AutoCloseable {
 
     private Future<URI> startOn(URI coordinator, String clientId, long timeLimitMillis, URI parent) {
         // unique, so that an LRA whose start answer is lost can be found again (see lostStart)
-        String uniqueId = clientId + START_MARK + String.format("%016x", ThreadLocalRandom.current().nextLong());
+        String random = Long.toHexString(ThreadLocalRandom.current().nextLong());
+        String uniqueId = clientId + START_MARK + "0".repeat(16 - random.length()) + random;
         StringBuilder url = new StringBuilder(coordinator.toString()).append("/start?ClientID=")
                 .append(URLEncoder.encode(uniqueId, StandardCharsets.UTF_8)).append("&TimeLimit=").append(timeLimitMillis);
         if (parent != null) {
@@ -281,7 +286,9 @@ public class CoordinatorClient implements AutoCloseable {
             if (r.status == 201 || r.status == 200) {
                 String location = r.location != null ? r.location : r.body.trim();
                 try {
-                    return URI.create(location);
+                    URI id = URI.create(location);
+                    ids.started(id);
+                    return id;
                 } catch (IllegalArgumentException e) {
                     throw new CoordinatorException(503, "The LRA coordinator answered start with an invalid LRA id: "
                             + location, e);
@@ -544,7 +551,7 @@ public class CoordinatorClient implements AutoCloseable {
     }
 
     private Future<Answer> call(HttpMethod method, String url, String link, String body) {
-        RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(url).setTimeout(requestTimeoutMillis);
+        RequestOptions options = target(new RequestOptions().setMethod(method), url).setTimeout(requestTimeoutMillis);
         options.putHeader("Accept", "text/plain, application/json");
         options.putHeader("Narayana-LRA-API-version", "1.2");
         if (link != null) {
@@ -567,6 +574,37 @@ public class CoordinatorClient implements AutoCloseable {
                     return Future.failedFuture(new CoordinatorException(503, "The LRA coordinator at " + url
                             + " is unavailable: " + describe(t instanceof NotSent ? t.getCause() : t), t));
                 });
+    }
+
+    /**
+     * Points the request at an absolute URL as {@link RequestOptions#setAbsoluteURI(String)} does, without parsing the
+     * whole URL into a {@link java.net.URL} each time: the few origins (scheme, host, port) coordinators have are
+     * parsed once.
+     */
+    RequestOptions target(RequestOptions options, String url) {
+        int scheme = url.indexOf("://");
+        if (scheme < 0) {
+            return options.setAbsoluteURI(url);
+        }
+        int end = scheme + 3;
+        while (end < url.length() && url.charAt(end) != '/' && url.charAt(end) != '?' && url.charAt(end) != '#') {
+            end++;
+        }
+        String origin = url.substring(0, end);
+        Origin o = origins.get(origin);
+        if (o == null) {
+            RequestOptions parsed = new RequestOptions().setAbsoluteURI(origin);
+            o = new Origin(parsed.isSsl(), parsed.getHost(), parsed.getPort());
+            if (origins.size() < MAX_ORIGINS) {
+                origins.put(origin, o);
+            }
+        }
+        int fragment = url.indexOf('#', end);
+        String path = fragment < 0 ? url.substring(end) : url.substring(end, fragment);
+        return options.setSsl(o.ssl).setHost(o.host).setPort(o.port).setURI(path.startsWith("/") ? path : "/" + path);
+    }
+
+    private record Origin(boolean ssl, String host, int port) {
     }
 
     private static String describe(Throwable t) {

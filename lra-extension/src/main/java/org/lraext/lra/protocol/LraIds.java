@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,11 +24,20 @@ public final class LraIds {
     /** How many discovered coordinators are remembered at most. */
     static final int MAX_DISCOVERED = 1024;
 
+    /** How many recently seen LRA ids are remembered at most (a few seconds' worth under load). */
+    static final int MAX_RECENT = 1024;
+
     private final List<URI> trusted;
     private final List<URI> startOn;
     private final boolean discovery;
     /** Coordinators a service discovery named: their LRAs stay trusted after they leave the discovery's list. */
     private final Set<URI> discovered = ConcurrentHashMap.newKeySet();
+    /**
+     * Recently seen ids of trusted coordinators, by their exact text: an LRA's id comes back in its callbacks and in
+     * the calls that join it, and parsing it again each time is a measurable share of a participant's work. Trust
+     * only grows (configured and discovered coordinators stay trusted), so a remembered id stays valid.
+     */
+    private final Map<String, URI> recent = new ConcurrentHashMap<>();
 
     /**
      * @param coordinators the base URLs of the trusted coordinators, e.g. {@code http://localhost:50000/lra-coordinator};
@@ -127,6 +137,10 @@ public final class LraIds {
             throw new InvalidLraIdException(400, "The " + LraHeaders.CONTEXT + " header is longer than " + MAX_LENGTH
                     + " characters");
         }
+        URI known = recent.get(value);
+        if (known != null) {
+            return known;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c <= 0x20 || c >= 0x7f) {
@@ -150,7 +164,36 @@ public final class LraIds {
             throw new InvalidLraIdException(403, "The LRA " + value + " does not belong to a trusted coordinator "
                     + (discovery ? trusted + " or one the service discovery named " + discovered : trusted) + "; add its coordinator to quarkus.lra.trusted-coordinators if it should be accepted");
         }
+        remember(value, uri);
         return uri;
+    }
+
+    /**
+     * Remembers the id of an LRA a trusted coordinator has just started, so that its callbacks' and joins' headers need
+     * no parsing; ids of other coordinators are ignored.
+     */
+    public void started(URI id) {
+        String value = id.toString();
+        if (value.length() > MAX_LENGTH || !id.isAbsolute() || id.getRawAuthority() == null
+                || id.getRawFragment() != null) {
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= 0x20 || c >= 0x7f) {
+                return;
+            }
+        }
+        if (coordinatorOf(id) != null) {
+            remember(value, id);
+        }
+    }
+
+    private void remember(String value, URI id) {
+        if (recent.size() >= MAX_RECENT) {
+            recent.clear();
+        }
+        recent.put(value, id);
     }
 
     /**

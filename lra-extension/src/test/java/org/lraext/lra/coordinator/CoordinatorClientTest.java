@@ -81,6 +81,23 @@ class CoordinatorClientTest {
     }
 
     @Test
+    void requestTargetsAreThoseVertxParsesFromTheUrl() {
+        for (String url : List.of("http://127.0.0.1:50000/lra-coordinator/0_1/close",
+                "http://localhost:50000/lra-coordinator/start?ClientID=a%3Bstart%3D1&TimeLimit=0",
+                "https://coord.example/lra/0_1", "http://coord.example/lra", "HTTP://Coord.Example:8080/x/0_1",
+                "http://[::1]:50000/lra-coordinator/0_1/status", "http://localhost:50000?Status=Active",
+                "http://localhost:50000", "https://[::1]/lra#frag", "http://127.0.0.1:50000/lra-coordinator/0_1")) {
+            for (int twice = 0; twice < 2; twice++) { // the second time from the remembered origin
+                io.vertx.core.http.RequestOptions ours = client.target(new io.vertx.core.http.RequestOptions(), url);
+                io.vertx.core.http.RequestOptions vertxs = new io.vertx.core.http.RequestOptions().setAbsoluteURI(url);
+                assertEquals(List.of(vertxs.isSsl(), vertxs.getHost(), vertxs.getPort(), vertxs.getURI()),
+                        List.of(ours.isSsl(), ours.getHost(), ours.getPort(), ours.getURI()), url);
+            }
+        }
+        assertThrows(RuntimeException.class, () -> client.target(new io.vertx.core.http.RequestOptions(), "ftp://x/y"));
+    }
+
+    @Test
     void startReturnsTheLocation() throws Exception {
         script = req -> req.response().setStatusCode(201).putHeader("Location", base + "/0_42").end(base + "/0_42");
         URI lra = await(client.start("Trip#book", 5000, null));

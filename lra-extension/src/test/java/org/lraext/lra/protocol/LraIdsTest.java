@@ -1,6 +1,7 @@
 package org.lraext.lra.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,42 @@ class LraIdsTest {
                 + "%2Flra-coordinator%2F0_1");
         assertEquals("http://localhost:50000/lra-coordinator/0_2/close",
                 LraIds.operationUrl(ids.coordinatorOf(nested), nested, "close"));
+    }
+
+    @Test
+    void rememberedIdsAreTheSameIdsAndOnlyTrustedOnesAreRemembered() {
+        String text = "http://localhost:50000/lra-coordinator/0_ffff7f000001_1";
+        URI started = URI.create(text);
+        ids.started(started);
+        assertSame(started, ids.parse(text), "an id started here is not parsed again");
+        URI parsed = ids.parse("http://localhost:50000/lra-coordinator/0_2");
+        assertSame(parsed, ids.parse("http://localhost:50000/lra-coordinator/0_2"));
+        assertEquals(URI.create("http://localhost:50000/lra-coordinator"), ids.coordinatorOf(ids.parse(text)));
+
+        // what a coordinator answers for another host, or with characters a header may not hold, is not remembered
+        for (String answer : List.of("http://evil.example:50000/lra-coordinator/0_3",
+                "http://localhost:50000/lra-coordinator/0_%C3%A9\u00e9", "//localhost:50000/lra-coordinator/0_4",
+                "http://localhost:50000/lra-coordinator/0_5#f")) {
+            URI id;
+            try {
+                id = new URI(answer);
+            } catch (java.net.URISyntaxException e) {
+                continue;
+            }
+            ids.started(id);
+            assertThrows(InvalidLraIdException.class, () -> ids.parse(answer), answer);
+        }
+        URI nonAscii = URI.create("http://localhost:50000/lra-coordinator/0_\u00e9");
+        ids.started(nonAscii);
+        assertEquals(400, assertThrows(InvalidLraIdException.class, () -> ids.parse(nonAscii.toString())).status());
+
+        // bounded: far more ids than it keeps still parse, and give the same answers
+        for (int i = 0; i < 3 * LraIds.MAX_RECENT; i++) {
+            String id = "http://localhost:50000/lra-coordinator/0_" + i;
+            assertEquals(id, ids.parse(id).toString());
+        }
+        assertEquals(403, assertThrows(InvalidLraIdException.class,
+                () -> ids.parse("http://evil.example:50000/lra-coordinator/0_1")).status());
     }
 
     @ParameterizedTest

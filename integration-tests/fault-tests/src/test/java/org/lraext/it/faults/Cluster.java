@@ -194,9 +194,11 @@ final class Cluster implements AutoCloseable {
         return coordinator("coordinator", objectStore);
     }
 
-    /** A coordinator with its object store in a directory: the journal store (the default). */
-    Service coordinator(String name, Path objectStore) {
-        return coordinatorWith(name, "-Dquarkus.transaction-manager.object-store.directory=" + objectStore);
+    /** A coordinator with its object store in a directory: the journal store (the default); options added. */
+    Service coordinator(String name, Path objectStore, String... options) {
+        List<String> all = new ArrayList<>(List.of(options));
+        all.add(0, "-Dquarkus.transaction-manager.object-store.directory=" + objectStore);
+        return coordinatorWith(name, all.toArray(String[]::new));
     }
 
     /** A coordinator with its object store in a directory, one file per record (the crash-safe file store). */

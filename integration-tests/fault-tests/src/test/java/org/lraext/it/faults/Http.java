@@ -85,6 +85,11 @@ final class Http {
             return r.headers().firstValue("Location").orElseThrow();
         }
 
+        /** Joins a participant by its {@code Link} header; the coordinator's answer. */
+        HttpResponse<String> join(String lra, String link) {
+            return send("PUT", base + "/" + uid(lra) + "?TimeLimit=0", null, "Link", link);
+        }
+
         int close(String lra) {
             return send("PUT", base + "/" + uid(lra) + "/close", null).statusCode();
         }

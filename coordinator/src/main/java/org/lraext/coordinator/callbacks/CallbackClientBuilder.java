@@ -1,0 +1,35 @@
+package org.lraext.coordinator.callbacks;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.resteasy.reactive.client.impl.ClientBuilderImpl;
+import org.lraext.coordinator.CoordinatorOptions;
+
+import io.smallrye.config.SmallRyeConfig;
+
+/**
+ * The JAX-RS client builder of the packaged coordinator (registered as the {@code ClientBuilder} service, ahead of
+ * Quarkus REST's own). Narayana builds a new JAX-RS client for every call to a participant (complete, compensate,
+ * status, forget, after) and closes it after the answer; with Quarkus REST's client each of those clients has a
+ * connection pool of its own, so every callback opened a TCP connection and closed it again. The clients this
+ * builder makes share one named Vert.x HTTP client instead, whose pool outlives them (one reference is held by
+ * {@link CallbackConnections}), so a participant is called back on a kept-alive connection.
+ * {@code lra.coordinator.callback-keep-alive=0} restores a connection per callback.
+ */
+public class CallbackClientBuilder extends ClientBuilderImpl {
+
+    /** The name of the shared HTTP client. */
+    static final String SHARED_CLIENT = "lra-coordinator-callbacks";
+
+    public CallbackClientBuilder() {
+        CoordinatorOptions options = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
+                .getConfigMapping(CoordinatorOptions.class);
+        long keepAlive = options.callbackKeepAlive().toMillis();
+        if (keepAlive > 0) {
+            property("io.quarkus.rest.client.shared", Boolean.TRUE);
+            property("io.quarkus.rest.client.name", SHARED_CLIENT);
+            // Vert.x counts the keep-alive in whole seconds
+            property("io.quarkus.rest.client.connection-ttl", (int) Math.max(1, (keepAlive + 999) / 1000));
+            property("io.quarkus.rest.client.connection-pool-size", options.callbackConnections());
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.lraext.it.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The packaged coordinator calls a participant back on kept-alive connections (Narayana alone opens a new
+ * connection for every callback and closes it after the answer), closes them once idle for
+ * {@code lra.coordinator.callback-keep-alive}, and goes back to a connection per callback when that is 0.
+ * The participant is a plain JDK HTTP server that records the client port of every complete callback.
+ */
+class CallbackConnectionsTest {
+
+    static final int LRAS = 10;
+
+    Cluster cluster;
+    Http http;
+    HttpServer participant;
+    final List<String> completed = new CopyOnWriteArrayList<>();
+    final List<Integer> ports = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void participant() throws IOException {
+        participant = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        participant.createContext("/complete", exchange -> {
+            try (InputStream body = exchange.getRequestBody()) {
+                completed.add(exchange.getRequestHeaders().getFirst(Http.LRA));
+                ports.add(exchange.getRemoteAddress().getPort());
+                body.readAllBytes();
+                exchange.sendResponseHeaders(200, -1);
+            } finally {
+                exchange.close();
+            }
+        });
+        participant.createContext("/compensate", exchange -> {
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        participant.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+        participant.stop(0);
+    }
+
+    private Http.Coordinator coordinator(String name, String... options) {
+        cluster = new Cluster(name);
+        http = new Http(cluster.http);
+        Cluster.Service c = cluster.coordinator("coordinator", cluster.directory("object-store"), options);
+        return http.new Coordinator(c.url() + "/lra-coordinator");
+    }
+
+    /** Starts, joins and closes LRAs one after the other; the client ports their complete callbacks came from. */
+    private List<Integer> closeInTurn(Http.Coordinator coordinator, int count) {
+        String base = "http://127.0.0.1:" + participant.getAddress().getPort();
+        String link = "<" + base + "/complete>; rel=\"complete\", <" + base + "/compensate>; rel=\"compensate\"";
+        int before = ports.size();
+        List<String> lras = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String lra = coordinator.start("callback-connections");
+            HttpResponse<String> joined = coordinator.join(lra, link);
+            assertEquals(200, joined.statusCode(), joined.body());
+            assertEquals(200, coordinator.close(lra));
+            lras.add(lra);
+        }
+        assertTrue(completed.containsAll(lras), "every LRA completed its participant: " + completed + " " + lras);
+        for (String lra : lras) {
+            assertEquals("gone", coordinator.status(lra), lra);
+        }
+        return List.copyOf(ports.subList(before, ports.size()));
+    }
+
+    @Test
+    void callbacksShareAKeptAliveConnectionClosedWhenIdle() {
+        Http.Coordinator coordinator = coordinator("callback-connections", "-Dlra.coordinator.callback-keep-alive=1s");
+        Set<Integer> first = new HashSet<>(closeInTurn(coordinator, LRAS));
+        assertTrue(first.size() <= 2, LRAS + " callbacks in turn should reuse a connection, came from ports " + first);
+        Cluster.sleep(2_500); // more than the keep-alive: the coordinator closes the idle connection
+        Set<Integer> second = new HashSet<>(closeInTurn(coordinator, LRAS));
+        assertTrue(second.size() <= 2, "ports " + second);
+        assertTrue(second.stream().noneMatch(first::contains),
+                "a connection idle for longer than the keep-alive is not used again: " + first + " then " + second);
+        assertEquals(2 * LRAS, ports.size());
+    }
+
+    @Test
+    void aConnectionPerCallbackWhenKeepAliveIsZero() {
+        Http.Coordinator coordinator = coordinator("callback-connections-off", "-Dlra.coordinator.callback-keep-alive=0");
+        List<Integer> used = closeInTurn(coordinator, LRAS);
+        assertEquals(LRAS, used.size());
+        assertEquals(LRAS, new HashSet<>(used).size(), "one connection per callback: ports " + used);
+    }
+}
