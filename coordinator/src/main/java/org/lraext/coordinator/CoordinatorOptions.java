@@ -36,16 +36,20 @@ public interface CoordinatorOptions {
 
     /**
      * How long a connection to a participant stays open for the next callback after its last one
-     * ({@code LRA_COORDINATOR_CALLBACK_KEEP_ALIVE}). Callbacks to a participant share a pool of kept-alive
+     * ({@code LRA_COORDINATOR_CALLBACK_KEEP_ALIVE}), in whole seconds (rounded down, at least 1; an idle connection
+     * is closed within a quarter of a second after that). Callbacks to a participant share a pool of kept-alive
      * connections (at most {@link #callbackConnections()} per participant host and port); keep this below the
      * participants' own idle timeout (Quarkus: 30 minutes; Node.js: 5 s), so that the coordinator, not the
      * participant, closes an idle connection. {@code 0} opens a new connection for every callback and closes it
      * after the answer.
      */
-    @WithDefault("4s")
+    @WithDefault("3s")
     Duration callbackKeepAlive();
 
-    /** The most connections open at once to one participant (host and port) for callbacks. */
-    @WithDefault("50")
+    /**
+     * The most connections open at once to one participant (host and port) for callbacks; more callbacks at once wait
+     * for one of them (a callback waits at most 2.5 s for its connection and its answer, as Narayana waits 2 s).
+     */
+    @WithDefault("200")
     int callbackConnections();
 }

@@ -20,6 +20,16 @@ public class CallbackClientBuilder extends ClientBuilderImpl {
     /** The name of the shared HTTP client. */
     static final String SHARED_CLIENT = "lra-coordinator-callbacks";
 
+    /**
+     * How long a callback may wait for a connection and then for its answer. Narayana waits 2 s for a callback's answer
+     * and then goes on without it (it asks again later); a request it has given up on must not keep a connection busy
+     * or wait in the pool's queue, as it did not when each callback had a client of its own, closed after the wait.
+     */
+    static final long CALLBACK_TIMEOUT_MILLIS = 2_500;
+
+    /** How often the pool looks for connections idle for longer than the keep-alive, to close them. */
+    static final int IDLE_CHECK_MILLIS = 250;
+
     public CallbackClientBuilder() {
         CoordinatorOptions options = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
                 .getConfigMapping(CoordinatorOptions.class);
@@ -27,9 +37,11 @@ public class CallbackClientBuilder extends ClientBuilderImpl {
         if (keepAlive > 0) {
             property("io.quarkus.rest.client.shared", Boolean.TRUE);
             property("io.quarkus.rest.client.name", SHARED_CLIENT);
-            // Vert.x counts the keep-alive in whole seconds
-            property("io.quarkus.rest.client.connection-ttl", (int) Math.max(1, (keepAlive + 999) / 1000));
+            // Vert.x counts the keep-alive in whole seconds; never more than asked for
+            property("io.quarkus.rest.client.connection-ttl", (int) Math.max(1, keepAlive / 1000));
             property("io.quarkus.rest.client.connection-pool-size", options.callbackConnections());
+            property("io.quarkus.rest.client.read-timeout", CALLBACK_TIMEOUT_MILLIS);
+            clientOptionsCustomizer(http -> http.setPoolCleanerPeriod(IDLE_CHECK_MILLIS));
         }
     }
 }

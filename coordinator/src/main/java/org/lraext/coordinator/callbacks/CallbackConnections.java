@@ -1,6 +1,7 @@
 package org.lraext.coordinator.callbacks;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.client.Client;
@@ -23,7 +24,12 @@ class CallbackConnections {
 
     private Client holder;
 
-    void start(@Observes StartupEvent event, CoordinatorOptions options) {
+    // before the store's recovery, which may call participants back at start-up
+    void start(@Observes @Priority(100) StartupEvent event, CoordinatorOptions options) {
+        if (options.callbackConnections() < 1) {
+            throw new IllegalArgumentException("lra.coordinator.callback-connections must be at least 1, got "
+                    + options.callbackConnections());
+        }
         ClientBuilder builder = ClientBuilder.newBuilder();
         if (!(builder instanceof CallbackClientBuilder)) {
             // the service file of this application must come first among the ClientBuilder services
@@ -36,8 +42,8 @@ class CallbackConnections {
             return;
         }
         holder = builder.build();
-        LOG.infof("Callbacks: connections kept alive for %s, at most %d per participant",
-                options.callbackKeepAlive(), options.callbackConnections());
+        LOG.infof("Callbacks: connections kept alive for %d s, at most %d per participant",
+                Math.max(1, options.callbackKeepAlive().toSeconds()), options.callbackConnections());
     }
 
     @PreDestroy
