@@ -47,8 +47,10 @@ public interface CoordinatorOptions {
     Duration callbackKeepAlive();
 
     /**
-     * The most connections open at once to one participant (host and port) for callbacks; more callbacks at once wait
-     * for one of them (a callback waits at most 2.5 s for its connection and its answer, as Narayana waits 2 s).
+     * The most connections open at once to one participant (host and port) for callbacks
+     * ({@code LRA_COORDINATOR_CALLBACK_CONNECTIONS}); more callbacks at once wait for one of them. A callback waits
+     * at most 2.5 s for a connection, and one whose participant sends nothing for 2.5 s is abandoned and its connection
+     * closed (Narayana waits 2 s for an answer).
      */
     @WithDefault("200")
     int callbackConnections();

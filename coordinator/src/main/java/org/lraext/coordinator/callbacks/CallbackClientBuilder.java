@@ -21,9 +21,10 @@ public class CallbackClientBuilder extends ClientBuilderImpl {
     static final String SHARED_CLIENT = "lra-coordinator-callbacks";
 
     /**
-     * How long a callback may wait for a connection and then for its answer. Narayana waits 2 s for a callback's answer
-     * and then goes on without it (it asks again later); a request it has given up on must not keep a connection busy
-     * or wait in the pool's queue, as it did not when each callback had a client of its own, closed after the wait.
+     * How long a callback may wait for a connection, and then for data from the participant. Narayana waits 2 s for a
+     * callback's answer and then goes on without it (it asks again later); a request it has given up on must not keep
+     * a connection busy or wait in the pool's queue, as it did not when each callback had a client of its own, closed
+     * after the wait.
      */
     static final long CALLBACK_TIMEOUT_MILLIS = 2_500;
 
@@ -37,7 +38,7 @@ public class CallbackClientBuilder extends ClientBuilderImpl {
         if (keepAlive > 0) {
             property("io.quarkus.rest.client.shared", Boolean.TRUE);
             property("io.quarkus.rest.client.name", SHARED_CLIENT);
-            // Vert.x counts the keep-alive in whole seconds; never more than asked for
+            // Vert.x counts the keep-alive in whole seconds: rounded down, at least 1
             property("io.quarkus.rest.client.connection-ttl", (int) Math.max(1, keepAlive / 1000));
             property("io.quarkus.rest.client.connection-pool-size", options.callbackConnections());
             property("io.quarkus.rest.client.read-timeout", CALLBACK_TIMEOUT_MILLIS);

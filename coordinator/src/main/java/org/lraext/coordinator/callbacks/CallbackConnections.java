@@ -38,7 +38,8 @@ class CallbackConnections {
             return;
         }
         if (options.callbackKeepAlive().isZero() || options.callbackKeepAlive().isNegative()) {
-            LOG.info("Callbacks: a new connection for each (lra.coordinator.callback-keep-alive=0)");
+            LOG.infof("Callbacks: a new connection for each (lra.coordinator.callback-keep-alive=%s)",
+                    options.callbackKeepAlive());
             return;
         }
         holder = builder.build();

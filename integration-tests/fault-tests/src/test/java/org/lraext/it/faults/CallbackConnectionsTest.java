@@ -111,10 +111,10 @@ class CallbackConnectionsTest {
 
     @Test
     void callbacksShareAKeptAliveConnectionClosedWhenIdle() throws IOException {
-        Http.Coordinator coordinator = coordinator("callback-connections", "-Dlra.coordinator.callback-keep-alive=1s");
+        Http.Coordinator coordinator = coordinator("callback-connections", "-Dlra.coordinator.callback-keep-alive=2s");
         Set<Integer> first = new HashSet<>(closeInTurn(coordinator, LRAS));
         assertTrue(first.size() <= 2, LRAS + " callbacks in turn should reuse a connection, came from ports " + first);
-        Cluster.sleep(3_000); // the keep-alive and a check for idle connections: the coordinator has closed it
+        Cluster.sleep(4_000); // the keep-alive and a check for idle connections: the coordinator has closed it
         Set<Integer> second = new HashSet<>(closeInTurn(coordinator, LRAS));
         assertTrue(second.size() <= 2, "ports " + second);
         assertTrue(second.stream().noneMatch(first::contains),
@@ -127,6 +127,7 @@ class CallbackConnectionsTest {
         participant(port);
         Set<Integer> third = new HashSet<>(closeInTurn(coordinator, LRAS));
         assertTrue(third.stream().noneMatch(second::contains), second + " then " + third);
+        assertTrue(third.size() <= 2, "kept alive again: ports " + third);
     }
 
     @Test
