@@ -34,15 +34,23 @@ public class CallbackClientBuilder extends ClientBuilderImpl {
     public CallbackClientBuilder() {
         CoordinatorOptions options = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
                 .getConfigMapping(CoordinatorOptions.class);
-        long keepAlive = options.callbackKeepAlive().toMillis();
-        if (keepAlive > 0) {
+        if (keepsConnections(options)) {
             property("io.quarkus.rest.client.shared", Boolean.TRUE);
             property("io.quarkus.rest.client.name", SHARED_CLIENT);
-            // Vert.x counts the keep-alive in whole seconds: rounded down, at least 1
-            property("io.quarkus.rest.client.connection-ttl", (int) Math.max(1, keepAlive / 1000));
+            property("io.quarkus.rest.client.connection-ttl", keepAliveSeconds(options));
             property("io.quarkus.rest.client.connection-pool-size", options.callbackConnections());
             property("io.quarkus.rest.client.read-timeout", CALLBACK_TIMEOUT_MILLIS);
             clientOptionsCustomizer(http -> http.setPoolCleanerPeriod(IDLE_CHECK_MILLIS));
         }
+    }
+
+    /** Whether callbacks share kept-alive connections: a keep-alive above zero. */
+    static boolean keepsConnections(CoordinatorOptions options) {
+        return options.callbackKeepAlive().toMillis() > 0;
+    }
+
+    /** The keep-alive as Vert.x counts it, in whole seconds: rounded down, at least 1. */
+    static int keepAliveSeconds(CoordinatorOptions options) {
+        return (int) Math.max(1, options.callbackKeepAlive().toSeconds());
     }
 }

@@ -37,14 +37,14 @@ class CallbackConnections {
                     + " each time", builder.getClass().getName(), CallbackClientBuilder.class.getName());
             return;
         }
-        if (options.callbackKeepAlive().isZero() || options.callbackKeepAlive().isNegative()) {
+        if (!CallbackClientBuilder.keepsConnections(options)) {
             LOG.infof("Callbacks: a new connection for each (lra.coordinator.callback-keep-alive=%s)",
                     options.callbackKeepAlive());
             return;
         }
         holder = builder.build();
         LOG.infof("Callbacks: connections kept alive for %d s, at most %d per participant",
-                Math.max(1, options.callbackKeepAlive().toSeconds()), options.callbackConnections());
+                CallbackClientBuilder.keepAliveSeconds(options), options.callbackConnections());
     }
 
     @PreDestroy

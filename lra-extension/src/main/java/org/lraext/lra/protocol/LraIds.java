@@ -141,12 +141,10 @@ public final class LraIds {
         if (known != null) {
             return known;
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c <= 0x20 || c >= 0x7f) {
-                throw new InvalidLraIdException(400, "The " + LraHeaders.CONTEXT
-                        + " header contains a control, space or non-ASCII character at index " + i);
-            }
+        int unsafe = unsafeCharacter(value);
+        if (unsafe >= 0) {
+            throw new InvalidLraIdException(400, "The " + LraHeaders.CONTEXT
+                    + " header contains a control, space or non-ASCII character at index " + unsafe);
         }
         URI uri;
         try {
@@ -154,11 +152,9 @@ public final class LraIds {
         } catch (URISyntaxException e) {
             throw new InvalidLraIdException(400, "The " + LraHeaders.CONTEXT + " header is not a URL: " + e.getMessage());
         }
-        if (!uri.isAbsolute() || uri.getRawAuthority() == null || uri.getRawPath() == null) {
-            throw new InvalidLraIdException(400, "The " + LraHeaders.CONTEXT + " header is not an absolute URL: " + value);
-        }
-        if (uri.getRawFragment() != null) {
-            throw new InvalidLraIdException(400, "An LRA id has no fragment: " + value);
+        String problem = shapeProblem(uri);
+        if (problem != null) {
+            throw new InvalidLraIdException(400, problem + ": " + value);
         }
         if (coordinatorOf(uri) == null) {
             throw new InvalidLraIdException(403, "The LRA " + value + " does not belong to a trusted coordinator "
@@ -173,20 +169,34 @@ public final class LraIds {
      * no parsing; ids of other coordinators are ignored.
      */
     public void started(URI id) {
+        // remembered only if parse would accept the same text
         String value = id.toString();
-        if (value.length() > MAX_LENGTH || !id.isAbsolute() || id.getRawAuthority() == null
-                || id.getRawFragment() != null) {
-            return;
+        if (value.length() <= MAX_LENGTH && unsafeCharacter(value) < 0 && shapeProblem(id) == null
+                && coordinatorOf(id) != null) {
+            remember(value, id);
         }
+    }
+
+    /** The index of the first control, space or non-ASCII character, or -1. */
+    private static int unsafeCharacter(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c <= 0x20 || c >= 0x7f) {
-                return;
+                return i;
             }
         }
-        if (coordinatorOf(id) != null) {
-            remember(value, id);
+        return -1;
+    }
+
+    /** Why a parsed URL cannot be an LRA id, or null when it can. */
+    private static String shapeProblem(URI uri) {
+        if (!uri.isAbsolute() || uri.getRawAuthority() == null || uri.getRawPath() == null) {
+            return "The " + LraHeaders.CONTEXT + " header is not an absolute URL";
         }
+        if (uri.getRawFragment() != null) {
+            return "An LRA id has no fragment";
+        }
+        return null;
     }
 
     private void remember(String value, URI id) {

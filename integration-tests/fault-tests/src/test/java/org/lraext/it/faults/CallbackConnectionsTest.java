@@ -89,10 +89,15 @@ class CallbackConnectionsTest {
         return http.new Coordinator(c.url() + "/lra-coordinator");
     }
 
+    /** The participant's Link header for a join. */
+    private String link() {
+        String base = "http://127.0.0.1:" + participant.getAddress().getPort();
+        return "<" + base + "/complete>; rel=\"complete\", <" + base + "/compensate>; rel=\"compensate\"";
+    }
+
     /** Starts, joins and closes LRAs one after the other; the client ports their complete callbacks came from. */
     private List<Integer> closeInTurn(Http.Coordinator coordinator, int count) {
-        String base = "http://127.0.0.1:" + participant.getAddress().getPort();
-        String link = "<" + base + "/complete>; rel=\"complete\", <" + base + "/compensate>; rel=\"compensate\"";
+        String link = link();
         int before = ports.size();
         List<String> lras = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -134,8 +139,7 @@ class CallbackConnectionsTest {
     void aHungCallbackDoesNotHoldItsConnection() {
         // one connection per participant: the next callback gets it only if the hung one is abandoned in time
         Http.Coordinator coordinator = coordinator("callback-connections-hung", "-Dlra.coordinator.callback-connections=1");
-        String base = "http://127.0.0.1:" + participant.getAddress().getPort();
-        String link = "<" + base + "/complete>; rel=\"complete\", <" + base + "/compensate>; rel=\"compensate\"";
+        String link = link();
         String hung = coordinator.start("callback-connections");
         assertEquals(200, coordinator.join(hung, link).statusCode());
         hang.set(true);
