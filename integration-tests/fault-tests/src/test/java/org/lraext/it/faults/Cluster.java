@@ -2,6 +2,7 @@ package org.lraext.it.faults;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -244,7 +246,31 @@ final class Cluster implements AutoCloseable {
         return Path.of(value);
     }
 
+    /**
+     * A loopback port nothing listens on, below the kernel's ephemeral range. Ports in that range (what
+     * {@code new ServerSocket(0)} hands out) are also the local ports of outgoing connections, and the coordinators and
+     * services here open many: one could take a port between the moment it was chosen and its service binding it.
+     */
     static int freePort() {
+        int ephemeralLow = 32768;
+        // (read line by line: Files.readString trusts the size /proc reports, and reads too little)
+        try (var range = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+            ephemeralLow = Integer.parseInt(range.readLine().trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            // not Linux: the usual range
+        }
+        int from = 10_000;
+        if (ephemeralLow - from >= 1_000) {
+            for (int attempt = 0; attempt < 1_000; attempt++) {
+                int port = from + ThreadLocalRandom.current().nextInt(ephemeralLow - from);
+                try (ServerSocket s = new ServerSocket()) {
+                    s.bind(new InetSocketAddress("127.0.0.1", port));
+                    return port;
+                } catch (IOException e) {
+                    // in use: another
+                }
+            }
+        }
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {
