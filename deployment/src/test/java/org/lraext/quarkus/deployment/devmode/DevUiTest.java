@@ -28,7 +28,8 @@ class DevUiTest extends DevUIJsonRPCTest {
     @RegisterExtension
     static final QuarkusDevModeTest DEV = new QuarkusDevModeTest()
             .withApplicationRoot(jar -> jar.addClass(ReloadedResource.class).addAsResource(
-                    new StringAsset("quarkus.lra.devservices.port=" + COORDINATOR_PORT + "\n"), "application.properties"));
+                    new StringAsset("quarkus.lra.devservices.port=" + COORDINATOR_PORT + "\n" + DevModeSettings.NO_CONTAINER_NOISE),
+                    "application.properties"));
 
     DevUiTest() {
         super("quarkus-lra");

@@ -26,7 +26,8 @@ class LiveReloadTest {
     @RegisterExtension
     static final QuarkusDevModeTest DEV = new QuarkusDevModeTest()
             .withApplicationRoot(jar -> jar.addClass(ReloadedResource.class).addAsResource(
-                    new StringAsset("quarkus.lra.devservices.port=" + COORDINATOR_PORT + "\n"), "application.properties"));
+                    new StringAsset("quarkus.lra.devservices.port=" + COORDINATOR_PORT + "\n" + DevModeSettings.NO_CONTAINER_NOISE),
+                    "application.properties"));
 
     private static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
