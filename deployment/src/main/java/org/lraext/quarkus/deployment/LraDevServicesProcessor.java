@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.lraext.quarkus.runtime.LraConfig;
+import org.lraext.quarkus.runtime.LraConfigKeys;
 
 import io.quarkus.bootstrap.resolver.maven.BootstrapMavenException;
 import io.quarkus.bootstrap.resolver.maven.MavenArtifactResolver;
@@ -30,7 +31,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 class LraDevServicesProcessor {
 
     static final int DEV_PORT = 50001;
-    private static final String COORDINATOR_URL = "quarkus.lra.coordinator-url";
+    private static final String COORDINATOR_URL = LraConfigKeys.COORDINATOR_URL;
 
     @BuildStep
     DevServicesResultBuildItem coordinator(LraBuildTimeConfig config, LaunchModeBuildItem launchMode) {
@@ -58,7 +59,7 @@ class LraDevServicesProcessor {
         if (dev.coordinatorJar().isPresent()) {
             Path jar = Path.of(dev.coordinatorJar().get());
             if (!Files.isRegularFile(jar)) {
-                throw new ConfigurationException("quarkus.lra.devservices.coordinator-jar: no such file " + jar
+                throw new ConfigurationException(LraConfigKeys.DEVSERVICES_COORDINATOR_JAR + ": no such file " + jar
                         + "; build the coordinator (./mvnw -pl coordinator package) or remove the property");
             }
             return jar;
@@ -72,7 +73,7 @@ class LraDevServicesProcessor {
         } catch (BootstrapMavenException | RuntimeException e) {
             throw new IllegalStateException("Dev Services for LRA could not resolve org.lraext:lra-coordinator:" + version
                     + ":jar:runner (" + e.getMessage() + "). Install it (./mvnw install), point "
-                    + "quarkus.lra.devservices.coordinator-jar at a coordinator jar, or set " + COORDINATOR_URL
+                    + LraConfigKeys.DEVSERVICES_COORDINATOR_JAR + " at a coordinator jar, or set " + COORDINATOR_URL
                     + " (default " + LraConfig.DEFAULT_COORDINATOR_URL + ")", e);
         }
     }

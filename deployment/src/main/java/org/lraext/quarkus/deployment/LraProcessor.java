@@ -2,41 +2,47 @@ package org.lraext.quarkus.deployment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Singleton;
 
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.MethodInfo;
 import org.jboss.logging.Logger;
 import org.lraext.lra.protocol.CallbackKind;
+import org.lraext.lra.protocol.EndpointPolicy;
+import org.lraext.quarkus.runtime.internal.Endpoint;
 import org.lraext.quarkus.runtime.internal.EndpointDescriptor;
+import org.lraext.quarkus.runtime.internal.JournalHandler;
 import org.lraext.quarkus.runtime.internal.LraParticipantProxy;
 import org.lraext.quarkus.runtime.internal.LraProducers;
 import org.lraext.quarkus.runtime.internal.LraRecorder;
 import org.lraext.quarkus.runtime.internal.LraRegistry;
 import org.lraext.quarkus.runtime.internal.LraServerFilter;
-import org.lraext.quarkus.runtime.internal.NonJaxRsCallbacks;
-import org.lraext.quarkus.runtime.observability.CoordinatorReadinessCheck;
-import org.lraext.quarkus.runtime.observability.MicrometerLraMetrics;
-import org.lraext.quarkus.runtime.observability.OpenTelemetryLraTracing;
 
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
-import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
-import io.quarkus.deployment.Capabilities;
-import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
-import io.quarkus.deployment.builditem.BytecodeTransformerBuildItem;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
-import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
-import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
-import io.quarkus.smallrye.openapi.deployment.spi.AddToOpenAPIDefinitionBuildItem;
+import io.quarkus.vertx.http.deployment.NonApplicationRootPathBuildItem;
+import io.quarkus.vertx.http.deployment.RouteBuildItem;
 
+/**
+ * The core build steps: the extension's beans, discovery of the application's LRA endpoints and participants into
+ * typed build items, one validation error listing every problem, and the endpoint registry the filters read.
+ * Plain-method participants, observability, propagation on clients, Dev Services and the Dev UI have processors of
+ * their own.
+ */
 class LraProcessor {
 
     private static final Logger LOG = Logger.getLogger(LraProcessor.class);
@@ -61,110 +67,85 @@ class LraProcessor {
     }
 
     @BuildStep
-    HealthBuildItem readiness(LraBuildTimeConfig config) {
-        // consumed only when quarkus-smallrye-health is present
-        return new HealthBuildItem(CoordinatorReadinessCheck.class.getName(), config.health().enabled());
+    void discover(CombinedIndexBuildItem index, BuildProducer<LraEndpointBuildItem> endpoints,
+            BuildProducer<LraParticipantBuildItem> participants, BuildProducer<LraProblemBuildItem> problems) {
+        LraDiscovery.Found found = new LraDiscovery(index.getIndex()).discover();
+        endpoints.produce(found.endpoints());
+        participants.produce(found.participants());
+        found.problems().forEach(p -> problems.produce(new LraProblemBuildItem(p)));
     }
 
     @BuildStep
-    void metrics(Capabilities capabilities, LraBuildTimeConfig config, BuildProducer<AdditionalBeanBuildItem> beans) {
-        if (config.metrics().enabled() && capabilities.isPresent(Capability.METRICS)
-                && QuarkusClassLoader.isClassPresentAtRuntime("io.micrometer.core.instrument.MeterRegistry")) {
-            beans.produce(AdditionalBeanBuildItem.unremovableOf(MicrometerLraMetrics.class));
-        }
-    }
-
-    /**
-     * Native image: the plain-method participant callbacks are resolved by name at start-up (then called through method
-     * handles), so their classes, methods and parameter types are registered for reflection.
-     */
-    @BuildStep
-    void nativeReflection(LraMetadataBuildItem metadata, BuildProducer<ReflectiveClassBuildItem> reflective) {
-        java.util.Set<String> classes = new java.util.TreeSet<>();
-        java.util.Set<String> types = new java.util.TreeSet<>();
-        for (String target : metadata.nonJaxRsCallbacks().values()) {
-            classes.add(target.substring(0, target.indexOf('#')));
-            String params = target.substring(target.indexOf('(') + 1, target.length() - 1);
-            if (!params.isEmpty()) {
-                types.addAll(List.of(params.split(",")));
-            }
-        }
-        if (!classes.isEmpty()) {
-            reflective.produce(ReflectiveClassBuildItem.builder(classes.toArray(String[]::new)).methods().build());
-        }
-        if (!types.isEmpty()) {
-            reflective.produce(ReflectiveClassBuildItem.builder(types.toArray(String[]::new)).build());
-        }
-    }
-
-    @BuildStep
-    void tracing(Capabilities capabilities, LraBuildTimeConfig config, BuildProducer<AdditionalBeanBuildItem> beans) {
-        if (config.tracing().enabled() && capabilities.isPresent(Capability.OPENTELEMETRY_TRACER)) {
-            beans.produce(AdditionalBeanBuildItem.unremovableOf(OpenTelemetryLraTracing.class));
-        }
-    }
-
-    @BuildStep
-    void openApi(LraBuildTimeConfig config, BuildProducer<AddToOpenAPIDefinitionBuildItem> filters) {
-        // consumed only when quarkus-smallrye-openapi is present
-        if (!config.openapi().showExtensionEndpoints()) {
-            filters.produce(new AddToOpenAPIDefinitionBuildItem(new HideExtensionEndpoints()));
-        }
-    }
-
-    @BuildStep
-    void propagateOnClients(BuildProducer<BytecodeTransformerBuildItem> transformers) {
-        if (QuarkusClassLoader.isClassPresentAtRuntime(JaxRsClientPropagation.CLIENT_BUILDER)) {
-            transformers.produce(new BytecodeTransformerBuildItem(JaxRsClientPropagation.CLIENT_BUILDER,
-                    new JaxRsClientPropagation()));
-        }
-    }
-
-    @BuildStep
-    LraMetadataBuildItem discover(CombinedIndexBuildItem index) {
-        LraMetadataBuildItem metadata = new LraDiscovery(index.getIndex()).discover();
-        // the proxy's methods are callbacks: the filters treat them as such
-        for (java.lang.reflect.Method m : LraParticipantProxy.class.getDeclaredMethods()) {
-            if (!java.lang.reflect.Modifier.isPublic(m.getModifiers())) {
-                continue;
-            }
-            EndpointDescriptor d = new EndpointDescriptor();
-            d.setName(LraParticipantProxy.class.getName() + "#" + m.getName());
-            d.setProxy(true);
-            d.setCallback(CallbackKind.valueOf(m.getName().toUpperCase(java.util.Locale.ROOT)).rel());
-            String[] params = java.util.Arrays.stream(m.getParameterTypes()).map(Class::getName).toArray(String[]::new);
-            metadata.endpoints().put(org.jboss.resteasy.reactive.server.util.MethodId.get(m.getName(),
-                    LraParticipantProxy.class.getName(), params), d);
-        }
-        LOG.debugf("LRA endpoints: %s", metadata.endpoints().keySet());
-        return metadata;
-    }
-
-    @BuildStep
-    void validate(LraMetadataBuildItem metadata, ValidationPhaseBuildItem phase,
+    void validate(List<LraProblemBuildItem> problems, ValidationPhaseBuildItem phase,
             BuildProducer<ValidationPhaseBuildItem.ValidationErrorBuildItem> errors) {
-        if (metadata.problems().isEmpty()) {
+        if (problems.isEmpty()) {
             return;
         }
         List<Throwable> list = new ArrayList<>();
-        for (String problem : metadata.problems()) {
-            list.add(new DeploymentException("[LRA] " + problem));
+        for (LraProblemBuildItem problem : problems) {
+            list.add(new DeploymentException("[LRA] " + problem.message()));
         }
         errors.produce(new ValidationPhaseBuildItem.ValidationErrorBuildItem(list));
     }
 
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
-    void registry(LraMetadataBuildItem metadata, LraRecorder recorder, BuildProducer<SyntheticBeanBuildItem> beans) {
-        beans.produce(SyntheticBeanBuildItem.configure(LraRegistry.class)
+    SyntheticBeanBuildItem registry(List<LraEndpointBuildItem> endpoints, List<LraParticipantBuildItem> participants,
+            CombinedIndexBuildItem index, LraRecorder recorder) {
+        Map<DotName, LraParticipantBuildItem> byClass = new TreeMap<>();
+        participants.forEach(p -> byClass.put(p.participant().name(), p));
+        SortedMap<String, EndpointDescriptor> descriptors = new TreeMap<>();
+        for (LraEndpointBuildItem e : endpoints) {
+            LraParticipantBuildItem participant = e.role() == Endpoint.Role.CALLBACK ? null
+                    : byClass.get(e.endpoint().name());
+            descriptors.put(e.methodId(), descriptor(e.endpoint(), e.method(), e.role(), e.policy(), e.callback(),
+                    participant));
+        }
+        // the proxy's endpoints read the LRA headers themselves: the filters leave them alone
+        ClassInfo proxy = index.getIndex().getClassByName(LraParticipantProxy.class);
+        for (MethodInfo m : proxy.methods()) {
+            if (JaxRsModel.httpMethod(m) != null) {
+                descriptors.put(JaxRsModel.methodId(proxy, m), descriptor(proxy, m, Endpoint.Role.OWN, null, null, null));
+            }
+        }
+        LOG.debugf("LRA endpoints: %s", descriptors.keySet());
+        return SyntheticBeanBuildItem.configure(LraRegistry.class)
                 .scope(Singleton.class)
                 .unremovable()
-                .supplier(recorder.registry(metadata.endpoints()))
-                .done());
-        beans.produce(SyntheticBeanBuildItem.configure(NonJaxRsCallbacks.class)
-                .scope(Singleton.class)
-                .unremovable()
-                .supplier(recorder.nonJaxRsCallbacks(metadata.nonJaxRsCallbacks()))
-                .done());
+                .supplier(recorder.registry(descriptors))
+                .done();
+    }
+
+    private static EndpointDescriptor descriptor(ClassInfo endpoint, MethodInfo method, Endpoint.Role role,
+            EndpointPolicy policy, CallbackKind callback, LraParticipantBuildItem participant) {
+        EndpointDescriptor d = new EndpointDescriptor();
+        d.setName(endpoint.name() + "#" + method.name());
+        d.setClassName(endpoint.name().toString());
+        d.setRole(role.name());
+        if (callback != null) {
+            d.setCallback(callback.rel());
+        }
+        if (policy != null) {
+            d.setLraType(policy.type().name());
+            d.setEnd(policy.end());
+            d.setCancelOn(policy.cancelOn());
+            d.setCancelOnFamily(policy.cancelOnFamily().stream().map(Enum::name).sorted().toArray(String[]::new));
+            d.setTimeLimitMillis(policy.timeLimitMillis());
+        }
+        if (participant != null) {
+            Map<String, String> paths = new TreeMap<>();
+            participant.callbacks().forEach((kind, c) -> paths.put(kind.rel(), c.plain()
+                    ? LraParticipantProxy.PATH + "/" + participant.participant().name() + "/" + kind.rel()
+                    : c.path()));
+            d.setParticipant(paths);
+        }
+        return d;
+    }
+
+    /** {@code /q/lra/journal}: what the application did for each LRA, for tests of packaged applications. */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    RouteBuildItem journalRoute(NonApplicationRootPathBuildItem paths, LraRecorder recorder) {
+        return paths.routeBuilder().route(JournalHandler.PATH).handler(recorder.journalHandler()).build();
     }
 }

@@ -1,14 +1,12 @@
 package org.lraext.quarkus.deployment;
 
-import java.net.URI;
-
 import org.eclipse.microprofile.config.ConfigProvider;
-
-import io.restassured.RestAssured;
-import io.restassured.response.Response;
+import org.lraext.quarkus.runtime.LraConfigKeys;
+import org.lraext.test.coordinator.CoordinatorHttp;
 
 /**
- * The real coordinator's view of an LRA, read over its REST API: what the tests assert against.
+ * The real coordinator of the application under test, as the shared {@link CoordinatorHttp} reads it: what the tests
+ * assert against.
  */
 public final class CoordinatorView {
 
@@ -16,29 +14,24 @@ public final class CoordinatorView {
     }
 
     public static String coordinatorUrl() {
-        return ConfigProvider.getConfig().getValue("quarkus.lra.coordinator-url", String.class);
+        return ConfigProvider.getConfig().getValue(LraConfigKeys.COORDINATOR_URL, String.class);
+    }
+
+    private static CoordinatorHttp coordinator() {
+        return new CoordinatorHttp(coordinatorUrl());
     }
 
     /** The LRA's status name, or "gone" when the coordinator no longer knows it (it finished). */
     public static String status(String lra) {
-        String uid = URI.create(lra).getPath();
-        uid = uid.substring(uid.lastIndexOf('/') + 1);
-        Response r = RestAssured.given().get(coordinatorUrl() + "/" + uid + "/status");
-        return r.statusCode() == 404 ? "gone" : r.statusCode() == 200 ? r.asString().trim() : "HTTP " + r.statusCode();
+        return coordinator().statusName(lra);
     }
 
     /** Starts an LRA directly on the coordinator, as a client outside any participant would. */
     public static String start(String clientId) {
-        Response r = RestAssured.given().post(coordinatorUrl() + "/start?ClientID=" + clientId + "&TimeLimit=0");
-        if (r.statusCode() != 201) {
-            throw new AssertionError("coordinator start answered " + r.statusCode() + " " + r.asString());
-        }
-        return r.header("Location");
+        return coordinator().start(clientId);
     }
 
     public static void cancel(String lra) {
-        String uid = URI.create(lra).getPath();
-        uid = uid.substring(uid.lastIndexOf('/') + 1);
-        RestAssured.given().put(coordinatorUrl() + "/" + uid + "/cancel");
+        coordinator().cancel(lra);
     }
 }

@@ -33,7 +33,7 @@ public enum CallbackKind {
 
     /** The annotation as a user writes it, e.g. {@code @Compensate}. */
     public String annotationSimpleName() {
-        return "@" + annotation.substring(annotation.lastIndexOf('.') + 1);
+        return "@" + ClassNames.simple(annotation);
     }
 
     /** The callback for a link relation, case-insensitive. */

@@ -164,6 +164,18 @@ public final class LraIds {
         return uri;
     }
 
+    /** The id a header names when it is a valid id of a trusted coordinator, else null (for contexts that are only ignored). */
+    public URI parseOrNull(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return parse(value);
+        } catch (InvalidLraIdException e) {
+            return null;
+        }
+    }
+
     /**
      * Remembers the id of an LRA a trusted coordinator has just started, so that its callbacks' and joins' headers need
      * no parsing; ids of other coordinators are ignored.

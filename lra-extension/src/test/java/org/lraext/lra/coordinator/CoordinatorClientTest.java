@@ -88,13 +88,13 @@ class CoordinatorClientTest {
                 "http://[::1]:50000/lra-coordinator/0_1/status", "http://localhost:50000?Status=Active",
                 "http://localhost:50000", "https://[::1]/lra#frag", "http://127.0.0.1:50000/lra-coordinator/0_1")) {
             for (int twice = 0; twice < 2; twice++) { // the second time from the remembered origin
-                io.vertx.core.http.RequestOptions ours = client.target(new io.vertx.core.http.RequestOptions(), url);
+                io.vertx.core.http.RequestOptions ours = client.transport().target(new io.vertx.core.http.RequestOptions(), url);
                 io.vertx.core.http.RequestOptions vertxs = new io.vertx.core.http.RequestOptions().setAbsoluteURI(url);
                 assertEquals(List.of(vertxs.isSsl(), vertxs.getHost(), vertxs.getPort(), vertxs.getURI()),
                         List.of(ours.isSsl(), ours.getHost(), ours.getPort(), ours.getURI()), url);
             }
         }
-        assertThrows(RuntimeException.class, () -> client.target(new io.vertx.core.http.RequestOptions(), "ftp://x/y"));
+        assertThrows(RuntimeException.class, () -> client.transport().target(new io.vertx.core.http.RequestOptions(), "ftp://x/y"));
     }
 
     @Test
@@ -259,10 +259,17 @@ class CoordinatorClientTest {
     @Test
     void untrustedLraIsNeverContacted() throws IOException {
         script = req -> req.response().end();
-        CoordinatorException e = assertThrows(CoordinatorException.class,
-                () -> client.close(URI.create("http://127.0.0.1:1/evil/0_1")));
-        assertEquals(403, e.status());
+        URI evil = URI.create("http://127.0.0.1:1/evil/0_1");
+        // every operation fails its stage (it never throws) with 403, before any connection
+        for (CompletableFuture<?> call : List.of(client.close(evil).toCompletableFuture(),
+                client.join(evil, 0, "<x>; rel=\"compensate\"").toCompletableFuture(),
+                client.status(evil).toCompletableFuture(), client.leave(evil, "x").toCompletableFuture(),
+                client.start("x", 0, evil).toCompletableFuture())) {
+            ExecutionException e = assertThrows(ExecutionException.class, () -> call.get(5, TimeUnit.SECONDS));
+            assertEquals(403, assertInstanceOf(CoordinatorException.class, e.getCause()).status());
+        }
         assertEquals(0, connections.get());
+        assertTrue(seen.isEmpty(), seen::toString);
     }
 
     @Test

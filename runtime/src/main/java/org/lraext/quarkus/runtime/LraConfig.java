@@ -65,6 +65,21 @@ public interface LraConfig {
      */
     Callbacks callbacks();
 
+    /** What the application did for each LRA, kept for tests and the Dev UI. */
+    Journal journal();
+
+    interface Journal {
+
+        /**
+         * Whether the application keeps what it did and received for each LRA (starts, joins, ends, callbacks) and
+         * serves it at {@code /q/lra/journal}, for {@code quarkus-lra-junit} and the Dev UI. On by default in dev and
+         * test mode, off in production; {@code quarkus-lra-junit}'s {@code LraTestResource} turns it on for a packaged
+         * application under {@code @QuarkusIntegrationTest}. It tells anyone who can reach the application about its
+         * LRAs: leave it off in production.
+         */
+        Optional<Boolean> enabled();
+    }
+
     /**
      * Participant callbacks ({@code @Complete}, {@code @Compensate}, {@code @Status}, {@code @Forget},
      * {@code @AfterLRA}).

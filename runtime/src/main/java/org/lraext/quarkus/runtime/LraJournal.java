@@ -80,7 +80,6 @@ public final class LraJournal {
         }
     }
 
-    /** The events of one LRA, in order; empty when this application saw nothing of it. */
     /** The LRAs with events, most recent first, at most {@code max}. */
     public List<String> recent(int max) {
         List<String> all = new ArrayList<>(order);
@@ -93,20 +92,10 @@ public final class LraJournal {
         return result;
     }
 
+    /** The events of one LRA, in order; empty when this application saw nothing of it. */
     public List<Event> events(String lra) {
         List<Event> events = byLra.get(lra);
         return events == null ? List.of() : List.copyOf(events);
-    }
-
-    /** The callbacks this application received for one LRA, in order. */
-    public List<Event> callbacks(String lra) {
-        List<Event> result = new ArrayList<>();
-        for (Event e : events(lra)) {
-            if (e.kind() == Kind.CALLBACK) {
-                result.add(e);
-            }
-        }
-        return result;
     }
 
     /**
@@ -115,8 +104,13 @@ public final class LraJournal {
      * implies.
      */
     public Optional<LRAStatus> finalStatus(String lra) {
+        return finalStatus(events(lra));
+    }
+
+    /** The final status these events of one LRA tell (see {@link #finalStatus(String)}). */
+    public static Optional<LRAStatus> finalStatus(List<Event> events) {
         LRAStatus found = null;
-        for (Event e : events(lra)) {
+        for (Event e : events) {
             switch (e.kind()) {
                 case CLOSE_REQUESTED, CANCEL_REQUESTED -> found = parse(e.detail()).orElse(found);
                 case CALLBACK -> {

@@ -2,6 +2,8 @@ package org.lraext.quarkus.test;
 
 import java.time.Duration;
 
+import org.lraext.lra.protocol.ClassNames;
+
 /**
  * One callback a participant of the application under test received for an LRA.
  *
@@ -20,7 +22,7 @@ public record LraCallback(int order, String participant, String kind, int status
 
     @Override
     public String toString() {
-        String simple = participant.substring(participant.lastIndexOf('.') + 1);
+        String simple = ClassNames.simple(participant);
         return "#" + order + " " + simple + " @" + kind + " -> " + status + " in " + duration.toMillis() + " ms";
     }
 }

@@ -10,14 +10,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.lra.annotation.LRAStatus;
+import org.lraext.lra.protocol.ClassNames;
 import org.lraext.quarkus.runtime.LraJournal;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.InstanceHandle;
 
 /**
- * Test support for sagas in {@code @QuarkusTest}: await the end of an LRA with a bounded wait, read its final status
- * and the callbacks the application's participants received, and assert on them fluently.
+ * Test support for sagas in {@code @QuarkusTest} and {@code @QuarkusIntegrationTest} (with {@link LraTestResource}):
+ * await the end of an LRA with a bounded wait, read its final status and the callbacks the application's participants
+ * received, and assert on them fluently.
  *
  * <pre>
  * String lra = given().post("/trips").then().statusCode(201).extract().header(LRA.LRA_HTTP_CONTEXT_HEADER);
@@ -35,7 +35,7 @@ public final class LraTesting {
 
     /** The coordinator the application under test uses. */
     public static LraCoordinator coordinator() {
-        return LraCoordinator.current();
+        return new LraCoordinator(ApplicationView.current().coordinatorUrl());
     }
 
     /** Fluent assertions on one LRA, e.g. the id from a response's {@code Long-Running-Action} header. */
@@ -48,8 +48,11 @@ public final class LraTesting {
 
     /** The callbacks the application's participants received for the LRA so far, in order. */
     public static List<LraCallback> callbacks(String lraId) {
+        return callbacks(ApplicationView.current().events(lraId));
+    }
+
+    private static List<LraCallback> callbacks(List<LraJournal.Event> events) {
         List<LraCallback> result = new ArrayList<>();
-        List<LraJournal.Event> events = journal().events(lraId);
         for (int i = 0; i < events.size(); i++) {
             LraJournal.Event e = events.get(i);
             if (e.kind() == LraJournal.Kind.CALLBACK) {
@@ -81,19 +84,20 @@ public final class LraTesting {
             }
             status = coordinator.status(lraId);
         }
-        Optional<LRAStatus> end = status.isPresent() ? status : journal().finalStatus(lraId);
-        return new LraOutcome(lraId, end, callbacks(lraId));
+        List<LraJournal.Event> events = ApplicationView.current().events(lraId);
+        Optional<LRAStatus> end = status.isPresent() ? status : LraJournal.finalStatus(events);
+        return new LraOutcome(lraId, end, callbacks(events));
     }
 
     /** What the application saw of an LRA, for failure messages. */
     static String seen(String lraId) {
-        List<LraJournal.Event> events = journal().events(lraId);
+        List<LraJournal.Event> events = ApplicationView.current().events(lraId);
         if (events.isEmpty()) {
             return "this application saw nothing of it";
         }
         String participants = events.stream().filter(e -> e.kind() == LraJournal.Kind.JOINED)
-                .map(e -> simple(e.participant())).distinct().collect(Collectors.joining(", "));
-        return "participants: [" + participants + "]; callbacks: " + callbacks(lraId) + "; events: "
+                .map(e -> ClassNames.simple(e.participant())).distinct().collect(Collectors.joining(", "));
+        return "participants: [" + participants + "]; callbacks: " + callbacks(events) + "; events: "
                 + events.stream().map(e -> e.kind() + (e.callback() == null ? "" : "(" + e.callback() + ")")
                         + (e.detail() == null ? "" : "=" + e.detail()))
                         .collect(Collectors.joining(", ", "[", "]"));
@@ -101,30 +105,5 @@ public final class LraTesting {
 
     static String describe(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-    }
-
-    private static String simple(String className) {
-        return className.substring(className.lastIndexOf('.') + 1);
-    }
-
-    private static LraJournal journal() {
-        LraJournal journal = bean(LraJournal.class);
-        if (!journal.enabled()) {
-            throw new IllegalStateException("The LRA journal is kept in dev and test mode only");
-        }
-        return journal;
-    }
-
-    static <T> T bean(Class<T> type) {
-        if (Arc.container() == null) {
-            throw new IllegalStateException("LraTesting needs the application under test: use it in a @QuarkusTest");
-        }
-        try (InstanceHandle<T> handle = Arc.container().instance(type)) {
-            if (!handle.isAvailable()) {
-                throw new IllegalStateException("The application under test does not use the quarkus-lra extension ("
-                        + type.getSimpleName() + " is missing)");
-            }
-            return handle.get();
-        }
     }
 }

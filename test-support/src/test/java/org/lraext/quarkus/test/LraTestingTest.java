@@ -22,7 +22,8 @@ class LraTestingTest {
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             // in a QuarkusUnitTest the support classes must be part of the application, as they are in a @QuarkusTest
             .withApplicationRoot(jar -> jar.addClasses(Participant.class, LraTesting.class, LraAssert.class,
-                    LraCoordinator.class, LraCallback.class, LraOutcome.class));
+                    LraCoordinator.class, LraCallback.class, LraOutcome.class, ApplicationView.class,
+                    ApplicationView.InProcess.class, ApplicationView.Remote.class));
 
     private static String lraOf(String path) {
         return given().get(path).header(LRA.LRA_HTTP_CONTEXT_HEADER);

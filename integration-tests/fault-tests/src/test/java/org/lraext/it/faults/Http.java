@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.lraext.test.coordinator.CoordinatorHttp;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -69,55 +71,48 @@ final class Http {
         }
     }
 
-    /** The coordinator's REST API. */
+    /** The coordinator's REST API, through the project's shared helper, with the answers these tests count. */
     final class Coordinator {
         final String base;
+        private final CoordinatorHttp api;
 
         Coordinator(String base) {
             this.base = base;
+            this.api = new CoordinatorHttp(base);
         }
 
         String start(String clientId) {
-            HttpResponse<String> r = send("POST", base + "/start?ClientID=" + clientId + "&TimeLimit=0", null);
-            if (r.statusCode() != 201) {
-                throw new AssertionError("start answered " + r.statusCode() + ": " + r.body());
-            }
-            return r.headers().firstValue("Location").orElseThrow();
+            return api.start(clientId);
         }
 
         /** Joins a participant by its {@code Link} header; the coordinator's answer. */
         HttpResponse<String> join(String lra, String link) {
-            return send("PUT", base + "/" + uid(lra) + "?TimeLimit=0", null, "Link", link);
+            return api.join(lra, link);
         }
 
         int close(String lra) {
-            return send("PUT", base + "/" + uid(lra) + "/close", null).statusCode();
+            return api.close(lra).statusCode();
         }
 
         int cancel(String lra) {
-            return send("PUT", base + "/" + uid(lra) + "/cancel", null).statusCode();
+            return api.cancel(lra).statusCode();
         }
 
-        /** Its status name, or "gone" once the coordinator has finished and forgotten it. */
+        /** Its status name, "gone" once the coordinator has finished and forgotten it, or "HTTP <code>" for an error. */
         String status(String lra) {
-            HttpResponse<String> r = send("GET", base + "/" + uid(lra) + "/status", null);
-            return r.statusCode() == 404 ? "gone" : r.statusCode() == 200 ? r.body().trim() : "HTTP " + r.statusCode();
+            HttpResponse<String> r = api.send("GET", base + "/" + CoordinatorHttp.uid(lra) + "/status", null);
+            return r.statusCode() == 404 ? CoordinatorHttp.GONE : r.statusCode() == 200 ? r.body().trim()
+                    : "HTTP " + r.statusCode();
         }
 
         /** How many LRAs it holds in this status (Active, Closing, Cancelling, ...). */
         int count(String status) {
-            List<Map<String, Object>> all = rows(base + "?Status=" + status);
-            return all.size();
+            return api.list(status).size();
         }
 
         /** Asks for a recovery pass now (replays pending callbacks) rather than waiting for the periodic one. */
         void recover() {
-            send("GET", base + "/recovery", null);
-        }
-
-        private static String uid(String lra) {
-            String path = URI.create(lra).getPath();
-            return path.substring(path.lastIndexOf('/') + 1);
+            api.recover();
         }
     }
 }

@@ -9,7 +9,10 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.lraext.lra.coordinator.CoordinatorClient;
+import org.lraext.lra.coordinator.LraEnd;
+import org.lraext.lra.protocol.ClassNames;
 import org.lraext.lra.protocol.InvalidLraIdException;
+import org.lraext.lra.protocol.LraIds;
 import org.lraext.quarkus.runtime.LraJournal;
 
 import io.smallrye.mutiny.Uni;
@@ -48,37 +51,36 @@ public class LraDevUiService {
     }
 
     public Uni<String> close(String lra) {
-        return end(lra, false);
+        return end(lra, LraEnd.CLOSE);
     }
 
     public Uni<String> cancel(String lra) {
-        return end(lra, true);
+        return end(lra, LraEnd.CANCEL);
     }
 
-    private Uni<String> end(String lra, boolean cancel) {
+    private Uni<String> end(String lra, LraEnd end) {
         URI id;
         try {
             id = coordinator.ids().parse(lra);
         } catch (InvalidLraIdException e) {
             return Uni.createFrom().item(e.getMessage());
         }
-        return Uni.createFrom().completionStage(() -> cancel ? coordinator.cancel(id) : coordinator.close(id))
-                .map(status -> (cancel ? "Cancelled " : "Closed ") + lra + ": " + status)
-                .onFailure().recoverWithItem(t -> "Could not " + (cancel ? "cancel " : "close ") + lra + ": "
-                        + t.getMessage());
+        return Uni.createFrom().completionStage(() -> coordinator.end(id, end))
+                .map(status -> (end == LraEnd.CANCEL ? "Cancelled " : "Closed ") + lra + ": " + status)
+                .onFailure().recoverWithItem(t -> "Could not " + end.operation() + " " + lra + ": " + t.getMessage());
     }
 
     private Map<String, Object> row(String id, String status) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", id);
-        row.put("uid", id.substring(id.lastIndexOf('/') + 1));
+        row.put("uid", LraIds.uid(URI.create(id)));
         row.put("status", status);
         row.put("active", "Active".equals(status));
         List<Map<String, Object>> events = new ArrayList<>();
         for (LraJournal.Event e : journal.events(id)) {
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("kind", e.kind().name());
-            event.put("participant", e.participant() == null ? "" : simpleName(e.participant()));
+            event.put("participant", e.participant() == null ? "" : ClassNames.simple(e.participant()));
             event.put("callback", e.callback() == null ? "" : e.callback());
             event.put("status", e.status());
             event.put("detail", e.detail() == null ? "" : e.detail());
@@ -87,9 +89,5 @@ public class LraDevUiService {
         }
         row.put("events", events);
         return row;
-    }
-
-    private static String simpleName(String className) {
-        return className.substring(className.lastIndexOf('.') + 1);
     }
 }

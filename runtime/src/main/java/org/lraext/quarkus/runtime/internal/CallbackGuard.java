@@ -5,6 +5,7 @@ import java.net.URI;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.lraext.quarkus.runtime.LraConfigKeys;
 import org.lraext.lra.protocol.CallbackKind;
 import org.lraext.lra.protocol.CallbackMemory;
 import org.lraext.lra.protocol.CallbackSignatures;
@@ -57,7 +58,7 @@ public final class CallbackGuard {
         if (signatures != null && !signatures.verify(signature, lra, participant)) {
             return text(403, "Refused " + kind.annotationSimpleName() + " callback for " + participant + ": "
                     + (signature == null ? "it is not signed" : "its signature does not match the LRA " + lra)
-                    + " (quarkus.lra.callbacks.signing-key is set: only the coordinator can call callbacks)");
+                    + " (" + LraConfigKeys.SIGNING_KEY + " is set: only the coordinator can call callbacks)");
         }
         CallbackMemory.Answer answered = memory.get(kind, participant, lra);
         if (answered != null) {

@@ -15,21 +15,26 @@ import org.lraext.lra.protocol.ParticipantLinks;
 /**
  * The run-time view of one endpoint, built once at start-up from its {@link EndpointDescriptor}.
  *
- * @param name {@code Class#method}
+ * @param name {@code Class#method}, for messages and the LRA's client id
+ * @param className the endpoint's class
+ * @param role what the filters do for it
  * @param policy its {@code @LRA} settings, or null
- * @param callback the participant callback this method is, or null
- * @param leave whether it is a {@code @Leave} method
+ * @param callback the participant callback it is ({@link Role#CALLBACK}), or null
  * @param participant the callbacks of its class when the class is a participant, or null
- * @param proxy whether it is a method of the extension's proxy for plain-method callbacks, which guards, remembers and
- *        counts each call itself (it knows which participant the call is for)
  */
-public record Endpoint(String name, EndpointPolicy policy, CallbackKind callback, boolean leave,
-        ParticipantLinks participant, boolean proxy) {
+public record Endpoint(String name, String className, Role role, EndpointPolicy policy, CallbackKind callback,
+        ParticipantLinks participant) {
 
-    /** The endpoint's class. */
-    public String className() {
-        int hash = name.indexOf('#');
-        return hash < 0 ? name : name.substring(0, hash);
+    /** What an endpoint is to the filters. */
+    public enum Role {
+        /** A method with {@code @LRA}: it runs in an LRA as its policy says. */
+        IN_LRA,
+        /** A participant callback the coordinator calls. */
+        CALLBACK,
+        /** A {@code @Leave} method; with a policy too when {@code @LRA} applies to it. */
+        LEAVE,
+        /** One of the extension's own endpoints, which handles LRA headers itself: the filters leave it alone. */
+        OWN
     }
 
     static Endpoint of(EndpointDescriptor d) {
@@ -48,7 +53,7 @@ public record Endpoint(String name, EndpointPolicy policy, CallbackKind callback
             d.getParticipant().forEach((rel, path) -> paths.put(CallbackKind.ofRel(rel), path));
             links = new ParticipantLinks(paths);
         }
-        return new Endpoint(d.getName(), policy, d.getCallback() == null ? null : CallbackKind.ofRel(d.getCallback()),
-                d.isLeave(), links, d.isProxy());
+        return new Endpoint(d.getName(), d.getClassName(), Role.valueOf(d.getRole()), policy,
+                d.getCallback() == null ? null : CallbackKind.ofRel(d.getCallback()), links);
     }
 }

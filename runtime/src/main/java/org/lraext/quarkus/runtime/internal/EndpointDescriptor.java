@@ -16,14 +16,14 @@ public class EndpointDescriptor {
     private long timeLimitMillis;
     /** The participant callback this method is, by rel name, or null. */
     private String callback;
-    /** Whether this method is annotated {@code @Leave}. */
-    private boolean leave;
+    /** The {@link Endpoint.Role} name. */
+    private String role;
     /** The callback paths (rel to path) of the participant class this endpoint belongs to; empty when none. */
     private Map<String, String> participant = new TreeMap<>();
     /** A readable name, {@code Class#method}, for messages and the coordinator's client id. */
     private String name;
-    /** Whether this is a method of the extension's proxy for plain-method callbacks (it guards each call itself). */
-    private boolean proxy;
+    /** The endpoint's class (not the one declaring the method). */
+    private String className;
 
     public String getLraType() {
         return lraType;
@@ -73,12 +73,12 @@ public class EndpointDescriptor {
         this.callback = callback;
     }
 
-    public boolean isLeave() {
-        return leave;
+    public String getRole() {
+        return role;
     }
 
-    public void setLeave(boolean leave) {
-        this.leave = leave;
+    public void setRole(String role) {
+        this.role = role;
     }
 
     public Map<String, String> getParticipant() {
@@ -97,11 +97,11 @@ public class EndpointDescriptor {
         this.name = name;
     }
 
-    public boolean isProxy() {
-        return proxy;
+    public String getClassName() {
+        return className;
     }
 
-    public void setProxy(boolean proxy) {
-        this.proxy = proxy;
+    public void setClassName(String className) {
+        this.className = className;
     }
 }

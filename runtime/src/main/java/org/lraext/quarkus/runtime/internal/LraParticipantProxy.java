@@ -4,6 +4,8 @@ import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT
 import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_ENDED_CONTEXT_HEADER;
 import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_PARENT_CONTEXT_HEADER;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,12 +20,12 @@ import org.lraext.lra.protocol.CallbackKind;
 import org.lraext.lra.protocol.CallbackSignatures;
 
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.mutiny.Uni;
 
 /**
  * The HTTP face of participant callbacks that are plain CDI methods (MicroProfile LRA "non-JAX-RS participant
- * methods"): the join {@code Link} header points the coordinator here, and each call is handed to the participant's
- * method on its bean. Added to the application only when it has such methods.
+ * methods"): the join {@code Link} header points the coordinator here, and each call is handed to the
+ * {@link CallbackHandler}, which guards, runs and records it as it does a JAX-RS callback. The filters leave these
+ * endpoints alone. Added to the application only when it has such methods.
  */
 @Path(LraParticipantProxy.PATH)
 public class LraParticipantProxy {
@@ -31,67 +33,50 @@ public class LraParticipantProxy {
     public static final String PATH = "lra-participant-proxy";
 
     @Inject
-    NonJaxRsCallbacks callbacks;
-    @Inject
-    CallbackGuard guard;
-    @Inject
-    LraMetrics metrics;
-
-    private Uni<Response> call(String participant, CallbackKind kind, String lra, String parent, String body,
-            String signature) {
-        Response stop = guard.check(kind, participant, lra, signature);
-        if (stop != null) {
-            return Uni.createFrom().item(stop);
-        }
-        return callbacks.invoke(participant, kind, lra, parent, body)
-                .invoke(r -> {
-                    guard.answered(kind, participant, lra, r.getStatus(), r.getEntity());
-                    metrics.callback(kind, r.getStatus());
-                });
-    }
+    CallbackHandler callbacks;
 
     @PUT
     @Path("{participant}/compensate")
     @Blocking
-    public Uni<Response> compensate(@PathParam("participant") String participant,
+    public CompletionStage<Response> compensate(@PathParam("participant") String participant,
             @HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lra, @HeaderParam(LRA_HTTP_PARENT_CONTEXT_HEADER) String parent,
             @QueryParam(CallbackSignatures.PARAMETER) String signature) {
-        return call(participant, CallbackKind.COMPENSATE, lra, parent, null, signature);
+        return callbacks.callPlain(participant, CallbackKind.COMPENSATE, lra, parent, null, signature);
     }
 
     @PUT
     @Path("{participant}/complete")
     @Blocking
-    public Uni<Response> complete(@PathParam("participant") String participant,
+    public CompletionStage<Response> complete(@PathParam("participant") String participant,
             @HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lra, @HeaderParam(LRA_HTTP_PARENT_CONTEXT_HEADER) String parent,
             @QueryParam(CallbackSignatures.PARAMETER) String signature) {
-        return call(participant, CallbackKind.COMPLETE, lra, parent, null, signature);
+        return callbacks.callPlain(participant, CallbackKind.COMPLETE, lra, parent, null, signature);
     }
 
     @GET
     @Path("{participant}/status")
     @Blocking
-    public Uni<Response> status(@PathParam("participant") String participant,
+    public CompletionStage<Response> status(@PathParam("participant") String participant,
             @HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lra, @HeaderParam(LRA_HTTP_PARENT_CONTEXT_HEADER) String parent,
             @QueryParam(CallbackSignatures.PARAMETER) String signature) {
-        return call(participant, CallbackKind.STATUS, lra, parent, null, signature);
+        return callbacks.callPlain(participant, CallbackKind.STATUS, lra, parent, null, signature);
     }
 
     @DELETE
     @Path("{participant}/forget")
     @Blocking
-    public Uni<Response> forget(@PathParam("participant") String participant,
+    public CompletionStage<Response> forget(@PathParam("participant") String participant,
             @HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lra, @HeaderParam(LRA_HTTP_PARENT_CONTEXT_HEADER) String parent,
             @QueryParam(CallbackSignatures.PARAMETER) String signature) {
-        return call(participant, CallbackKind.FORGET, lra, parent, null, signature);
+        return callbacks.callPlain(participant, CallbackKind.FORGET, lra, parent, null, signature);
     }
 
     @PUT
     @Path("{participant}/after")
     @Blocking
-    public Uni<Response> after(@PathParam("participant") String participant,
+    public CompletionStage<Response> after(@PathParam("participant") String participant,
             @HeaderParam(LRA_HTTP_ENDED_CONTEXT_HEADER) String lra,
             @QueryParam(CallbackSignatures.PARAMETER) String signature, String status) {
-        return call(participant, CallbackKind.AFTER, lra, null, status, signature);
+        return callbacks.callPlain(participant, CallbackKind.AFTER, lra, null, status, signature);
     }
 }

@@ -15,6 +15,7 @@ import org.lraext.lra.protocol.CallbackMemory;
 import org.lraext.lra.protocol.CallbackSignatures;
 import org.lraext.lra.protocol.LraIds;
 import org.lraext.quarkus.runtime.LraConfig;
+import org.lraext.quarkus.runtime.LraConfigKeys;
 import org.lraext.quarkus.runtime.LraJournal;
 
 import io.quarkus.arc.DefaultBean;
@@ -50,13 +51,13 @@ public class LraProducers {
             }
             if (urls.size() > 1) {
                 throw new IllegalArgumentException("a stork:// URL is the only start coordinator; list other"
-                        + " coordinators whose LRAs are accepted in quarkus.lra.trusted-coordinators");
+                        + " coordinators whose LRAs are accepted in " + LraConfigKeys.TRUSTED_COORDINATORS);
             }
             LraIds ids = LraIds.discovering(trusted);
             return new CoordinatorClient(vertx, ids, storkCoordinators(URI.create(stork.get(0).trim()), ids), options,
                     observer(metrics, tracing));
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("quarkus.lra.coordinator-url / quarkus.lra.trusted-coordinators: "
+            throw new ConfigurationException(LraConfigKeys.COORDINATOR_URL + " / " + LraConfigKeys.TRUSTED_COORDINATORS + ": "
                     + e.getMessage(), e);
         }
     }
@@ -65,7 +66,7 @@ public class LraProducers {
         try {
             Class.forName("io.smallrye.stork.Stork", false, Thread.currentThread().getContextClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new ConfigurationException("quarkus.lra.coordinator-url is the Stork service " + url + ", but Stork is"
+            throw new ConfigurationException(LraConfigKeys.COORDINATOR_URL + " is the Stork service " + url + ", but Stork is"
                     + " not in the application: add the dependency io.quarkus:quarkus-smallrye-stork and configure"
                     + " quarkus.stork." + url.getHost() + ".service-discovery.*", e);
         }
@@ -81,14 +82,14 @@ public class LraProducers {
             try {
                 signatures = new CallbackSignatures(c.signingKey().get(), c.previousSigningKeys().orElse(List.of()));
             } catch (IllegalArgumentException e) {
-                throw new ConfigurationException("quarkus.lra.callbacks: " + e.getMessage(), e);
+                throw new ConfigurationException(LraConfigKeys.CALLBACKS + ": " + e.getMessage(), e);
             }
         } else if (c.previousSigningKeys().isPresent()) {
-            throw new ConfigurationException("quarkus.lra.callbacks.previous-signing-keys is set but signing-key is not:"
-                    + " set the current key as quarkus.lra.callbacks.signing-key");
+            throw new ConfigurationException(LraConfigKeys.PREVIOUS_SIGNING_KEYS + " is set but signing-key is not:"
+                    + " set the current key as " + LraConfigKeys.SIGNING_KEY);
         }
         if (c.remembered() < 0) {
-            throw new ConfigurationException("quarkus.lra.callbacks.remembered must be 0 or more, got " + c.remembered());
+            throw new ConfigurationException(LraConfigKeys.REMEMBERED + " must be 0 or more, got " + c.remembered());
         }
         return new CallbackGuard(coordinator.ids(), signatures, new CallbackMemory(c.remembered()));
     }
@@ -113,8 +114,29 @@ public class LraProducers {
 
     @Produces
     @Singleton
-    PendingEnds pendingEnds(Vertx vertx, CoordinatorClient coordinator) {
-        return new PendingEnds(vertx, coordinator);
+    LraIds ids(CoordinatorClient coordinator) {
+        return coordinator.ids();
+    }
+
+    @Produces
+    @Singleton
+    Ender ender(CoordinatorClient coordinator, LraMetrics metrics, LraJournal journal) {
+        return new Ender(coordinator, metrics, journal);
+    }
+
+    @Produces
+    @Singleton
+    Enlister enlister(CoordinatorClient coordinator, CallbackGuard guard, LraMetrics metrics, LraTracing tracing,
+            LraJournal journal, Ender ender, LraConfig config) {
+        String base = config.baseUri().map(b -> b.endsWith("/") ? b.substring(0, b.length() - 1) : b).orElse(null);
+        return new Enlister(coordinator, guard, metrics, tracing, journal, ender, base);
+    }
+
+    @Produces
+    @Singleton
+    CallbackHandler callbackHandler(CallbackGuard guard, LraIds ids, LraMetrics metrics, LraTracing tracing,
+            LraJournal journal, PlainCallbacks plain) {
+        return new CallbackHandler(guard, ids, metrics, tracing, journal, plain);
     }
 
     /** Nothing is traced unless OpenTelemetry is present (then its bean replaces this one). */
@@ -135,8 +157,8 @@ public class LraProducers {
 
     @Produces
     @Singleton
-    LraJournal journal() {
-        return new LraJournal(LaunchMode.current().isDevOrTest());
+    LraJournal journal(LraConfig config) {
+        return new LraJournal(config.journal().enabled().orElse(LaunchMode.current().isDevOrTest()));
     }
 
     void close(@Disposes CoordinatorClient client) {

@@ -1,12 +1,14 @@
 package org.lraext.quarkus.runtime.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.quarkus.arc.runtime.BeanContainer;
 import io.quarkus.runtime.annotations.Recorder;
 
 /**
- * Hands the endpoint metadata computed at build time to the run time.
+ * Hands what the build learnt to the run time: the endpoints' LRA metadata and the plain-method callbacks' invokers.
  */
 @Recorder
 public class LraRecorder {
@@ -15,7 +17,11 @@ public class LraRecorder {
         return () -> new LraRegistry(endpoints);
     }
 
-    public Supplier<NonJaxRsCallbacks> nonJaxRsCallbacks(Map<String, String> methods) {
-        return () -> new NonJaxRsCallbacks(methods);
+    public io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> journalHandler() {
+        return new JournalHandler();
+    }
+
+    public void plainCallbacks(BeanContainer container, List<PlainCallback> callbacks) {
+        container.beanInstance(PlainCallbacks.class).init(callbacks);
     }
 }

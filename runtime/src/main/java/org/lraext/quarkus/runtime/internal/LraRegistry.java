@@ -21,9 +21,4 @@ public final class LraRegistry {
     public Endpoint get(String methodId) {
         return endpoints.get(methodId);
     }
-
-    /** How many endpoints LRA concerns. */
-    public int size() {
-        return endpoints.size();
-    }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jboss.logging.Logger;
+import org.lraext.quarkus.runtime.LraConfigKeys;
 import org.lraext.lra.coordinator.CoordinatorException;
 import org.lraext.lra.coordinator.StartCoordinators;
 import org.lraext.lra.protocol.LraIds;
@@ -54,7 +55,7 @@ final class StorkCoordinators implements StartCoordinators {
         try {
             this.service = Stork.getInstance().getService(name);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("quarkus.lra.coordinator-url names the Stork service " + name
+            throw new IllegalArgumentException(LraConfigKeys.COORDINATOR_URL + " names the Stork service " + name
                     + ", which Stork does not know: configure quarkus.stork." + name + ".service-discovery.type (and its"
                     + " options)", e);
         }

@@ -1,0 +1,48 @@
+package org.lraext.quarkus.deployment;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.MethodInfo;
+import org.lraext.lra.protocol.CallbackKind;
+
+import io.quarkus.builder.item.MultiBuildItem;
+
+/**
+ * One participant class with valid callbacks: for each, the method, and the path the coordinator calls it at.
+ */
+public final class LraParticipantBuildItem extends MultiBuildItem {
+
+    /**
+     * One callback.
+     *
+     * @param method the annotated method
+     * @param path the JAX-RS path relative to the application's base, or null for a plain bean method (called
+     *        through the extension's proxy)
+     */
+    public record Callback(MethodInfo method, String path) {
+
+        public boolean plain() {
+            return path == null;
+        }
+    }
+
+    private final ClassInfo participant;
+    private final Map<CallbackKind, Callback> callbacks;
+
+    LraParticipantBuildItem(ClassInfo participant, Map<CallbackKind, Callback> callbacks) {
+        this.participant = participant;
+        this.callbacks = Collections.unmodifiableMap(new EnumMap<>(callbacks));
+    }
+
+    public ClassInfo participant() {
+        return participant;
+    }
+
+    /** Its callbacks, in the order of {@link CallbackKind}. */
+    public Map<CallbackKind, Callback> callbacks() {
+        return callbacks;
+    }
+}

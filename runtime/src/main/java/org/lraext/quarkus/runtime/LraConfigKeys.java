@@ -1,0 +1,22 @@
+package org.lraext.quarkus.runtime;
+
+/**
+ * The names of the extension's settings, for messages, Dev Services and tests: one place for each key.
+ */
+public final class LraConfigKeys {
+
+    public static final String PREFIX = "quarkus.lra.";
+    public static final String COORDINATOR_URL = PREFIX + "coordinator-url";
+    public static final String TRUSTED_COORDINATORS = PREFIX + "trusted-coordinators";
+    public static final String BASE_URI = PREFIX + "base-uri";
+    public static final String CALLBACKS = PREFIX + "callbacks";
+    public static final String SIGNING_KEY = CALLBACKS + ".signing-key";
+    public static final String PREVIOUS_SIGNING_KEYS = CALLBACKS + ".previous-signing-keys";
+    public static final String REMEMBERED = CALLBACKS + ".remembered";
+    public static final String JOURNAL_ENABLED = PREFIX + "journal.enabled";
+    public static final String DEVSERVICES = PREFIX + "devservices.";
+    public static final String DEVSERVICES_COORDINATOR_JAR = DEVSERVICES + "coordinator-jar";
+
+    private LraConfigKeys() {
+    }
+}
