@@ -120,6 +120,12 @@ final class ParticipantRules {
             // a plain bean method: the coordinator calls the extension's proxy, which calls the method
             return new LraParticipantBuildItem.Callback(annotated, null);
         }
+        return jaxRsCallback(c, kind, chain, annotated, jaxrs, classPath);
+    }
+
+    /** A callback that is a JAX-RS resource method, or null when it breaks a rule (reported). */
+    private LraParticipantBuildItem.Callback jaxRsCallback(ClassInfo c, CallbackKind kind, List<MethodInfo> chain,
+            MethodInfo annotated, MethodInfo jaxrs, String classPath) {
         boolean ok = true;
         String expected = VERBS.get(kind);
         String verb = JaxRsModel.httpMethod(jaxrs);

@@ -2,7 +2,7 @@ package org.lraext.quarkus.deployment;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.lraext.quarkus.runtime.LraConfigKeys;
-import org.lraext.test.coordinator.CoordinatorHttp;
+import org.lraext.test.CoordinatorHttp;
 
 /**
  * The real coordinator of the application under test, as the shared {@link CoordinatorHttp} reads it: what the tests

@@ -28,11 +28,6 @@ public final class ParticipantLinks {
         this.paths = Collections.unmodifiableMap(copy);
     }
 
-    /** The callback paths, in the order of {@link CallbackKind}. */
-    public Map<CallbackKind, String> paths() {
-        return paths;
-    }
-
     /** The absolute URL of one callback, or null when the participant does not have it. */
     public String url(String baseUri, CallbackKind kind) {
         String path = paths.get(kind);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.microprofile.lra.annotation.LRAStatus;
-import org.lraext.test.coordinator.CoordinatorHttp;
+import org.lraext.test.CoordinatorHttp;
 
 /**
  * The coordinator the application under test uses (the Dev Services one, or the configured

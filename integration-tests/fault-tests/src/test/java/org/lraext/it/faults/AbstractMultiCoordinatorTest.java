@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.lraext.test.JavaService;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,18 +45,18 @@ abstract class AbstractMultiCoordinatorTest {
 
     Cluster cluster;
     Http http;
-    final List<Cluster.Service> coordinators = new ArrayList<>();
+    final List<JavaService> coordinators = new ArrayList<>();
     /** The object store directories of the coordinators kept in directories, by {@link #storeDirectory}. */
     final List<Path> stores = new ArrayList<>();
-    Cluster.Service trip;
-    Cluster.Service flight;
-    Cluster.Service hotel;
+    JavaService trip;
+    JavaService flight;
+    JavaService hotel;
 
     /** The cluster's log directory name. */
     abstract String name();
 
     /** Starts coordinator number {@code i} (1 to 3) with its own object store. */
-    abstract Cluster.Service coordinator(int i);
+    abstract JavaService coordinator(int i);
 
     /** A new, empty object store directory for coordinator number {@code i}. */
     Path storeDirectory(int i) {
@@ -73,7 +74,7 @@ abstract class AbstractMultiCoordinatorTest {
         http = new Http(cluster.http);
         List<String> urls = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            Cluster.Service c = coordinator(i);
+            JavaService c = coordinator(i);
             coordinators.add(c);
             urls.add(c.url() + "/lra-coordinator");
         }
@@ -114,7 +115,7 @@ abstract class AbstractMultiCoordinatorTest {
 
     @Test
     void killingOneCoordinatorLosesNothing() {
-        Cluster.Service victim = coordinators.get(1);
+        JavaService victim = coordinators.get(1);
         String victimBase = victim.url() + "/lra-coordinator";
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
@@ -145,7 +146,7 @@ abstract class AbstractMultiCoordinatorTest {
         victim.kill();
         Cluster.sleep(8_000);
         long restartAt = System.nanoTime();
-        victim.restart();
+        victim.start();
         Cluster.sleep(4_000);
         stopAt.set(System.nanoTime());
         clients.shutdown();
@@ -160,7 +161,7 @@ abstract class AbstractMultiCoordinatorTest {
         try {
             Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 int open = 0;
-                for (Cluster.Service c : coordinators) {
+                for (JavaService c : coordinators) {
                     Http.Coordinator api = http.new Coordinator(c.url() + "/lra-coordinator");
                     api.recover();
                     open += api.count("Active") + api.count("Closing") + api.count("Cancelling");
@@ -169,7 +170,7 @@ abstract class AbstractMultiCoordinatorTest {
             });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             StringBuilder open = new StringBuilder();
-            for (Cluster.Service c : coordinators) {
+            for (JavaService c : coordinators) {
                 for (Map<String, Object> lra : http.rows(c.url() + "/lra-coordinator")) {
                     open.append('\n').append(lra.get("lraId")).append(' ').append(lra.get("status"));
                     String id = (String) lra.get("lraId");

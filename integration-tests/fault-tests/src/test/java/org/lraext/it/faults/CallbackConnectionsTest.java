@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.time.Duration;
 
+import org.lraext.test.JavaService;
 import org.awaitility.Awaitility;
 
 import org.junit.jupiter.api.AfterEach;
@@ -85,7 +86,7 @@ class CallbackConnectionsTest {
     private Http.Coordinator coordinator(String name, String... options) {
         cluster = new Cluster(name);
         http = new Http(cluster.http);
-        Cluster.Service c = cluster.coordinator("coordinator", cluster.directory("object-store"), options);
+        JavaService c = cluster.coordinator("coordinator", cluster.directory("object-store"), options);
         return http.new Coordinator(c.url() + "/lra-coordinator");
     }
 

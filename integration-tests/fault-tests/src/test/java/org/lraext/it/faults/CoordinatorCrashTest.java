@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.lraext.test.JavaService;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,9 +29,9 @@ class CoordinatorCrashTest {
     static Cluster cluster;
     static Http http;
     static Http.Coordinator coordinator;
-    static Cluster.Service coordinatorProcess;
-    static Cluster.Service flight;
-    static Cluster.Service hotel;
+    static JavaService coordinatorProcess;
+    static JavaService flight;
+    static JavaService hotel;
 
     @BeforeAll
     static void start() {
@@ -66,7 +67,7 @@ class CoordinatorCrashTest {
         return lra;
     }
 
-    private static Map<String, Object> row(Cluster.Service s, String path, String lra) {
+    private static Map<String, Object> row(JavaService s, String path, String lra) {
         List<Map<String, Object>> rows = http.rows(s.url() + path + "?lra=" + URLEncoder.encode(lra, StandardCharsets.UTF_8));
         return rows.size() == 1 ? rows.get(0) : Map.of("rows", rows);
     }
@@ -117,8 +118,8 @@ class CoordinatorCrashTest {
         assertTrue(refusedMillis < 3000, "503 after " + refusedMillis + " ms (connect timeout 1 s)");
         assertEquals(200, served.statusCode());
 
-        coordinatorProcess.restart();
-        flight.restart();
+        coordinatorProcess.start();
+        flight.start();
         long restarted = System.nanoTime();
         Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
             coordinator.recover();

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.lraext.test.JavaService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,15 +34,15 @@ class LoadWithFailuresTest {
     static Cluster cluster;
     static Http http;
     static Http.Coordinator coordinator;
-    static Cluster.Service trip;
-    static Cluster.Service flight;
-    static Cluster.Service hotel;
+    static JavaService trip;
+    static JavaService flight;
+    static JavaService hotel;
 
     @BeforeAll
     static void start() {
         cluster = new Cluster("load");
         http = new Http(cluster.http);
-        Cluster.Service c = cluster.coordinator(cluster.directory("object-store"));
+        JavaService c = cluster.coordinator(cluster.directory("object-store"));
         String coordinatorUrl = c.url() + "/lra-coordinator";
         coordinator = http.new Coordinator(coordinatorUrl);
         hotel = cluster.start("hotel", "sample.hotel.jar", "/hotels", "-Dquarkus.lra.coordinator-url=" + coordinatorUrl);
@@ -159,11 +160,11 @@ class LoadWithFailuresTest {
         int fromMemory = 0;
         for (String lra : sample) {
             String callback = outcomes.get(lra) ? "complete" : "compensate";
-            for (Cluster.Service s : List.of(flight, hotel)) {
+            for (JavaService s : List.of(flight, hotel)) {
                 String path = s == flight ? "/flights/" : "/hotels/";
                 HttpResponse<String> r = http.send("PUT", s.url() + path + callback, "", Http.LRA, lra);
                 if (r.statusCode() != 200) {
-                    problems.add("repeated " + callback + " at " + s.name + " for " + lra + " answered " + r.statusCode());
+                    problems.add("repeated " + callback + " at " + s.name() + " for " + lra + " answered " + r.statusCode());
                 }
                 repeated++;
                 if (r.headers().firstValue("LRA-Callback-Repeated").isPresent()) {

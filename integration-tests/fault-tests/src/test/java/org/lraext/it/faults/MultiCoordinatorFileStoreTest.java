@@ -1,5 +1,6 @@
 package org.lraext.it.faults;
 
+import org.lraext.test.JavaService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +20,7 @@ class MultiCoordinatorFileStoreTest extends AbstractMultiCoordinatorTest {
     }
 
     @Override
-    Cluster.Service coordinator(int i) {
+    JavaService coordinator(int i) {
         return cluster.coordinatorWithRecordFiles("coordinator" + i, storeDirectory(i));
     }
 
@@ -46,9 +47,9 @@ class MultiCoordinatorFileStoreTest extends AbstractMultiCoordinatorTest {
         System.out.printf("[%s] records left in the three stores: %d, empty: %d%n", name(), records, empty.size());
         assertEquals(List.of(), empty);
         // the store in use is the project's crash-safe one (installed before the coordinator first opens its store)
-        for (Cluster.Service c : coordinators) {
+        for (JavaService c : coordinators) {
             assertTrue(c.log().contains("Object store: org.lraext.coordinator.store.ShadowNoFileLockStore in "),
-                    c.name + " uses another store");
+                    c.name() + " uses another store");
         }
     }
 }

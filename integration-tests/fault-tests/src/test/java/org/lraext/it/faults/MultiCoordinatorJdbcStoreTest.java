@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.lraext.test.JavaService;
 import org.junit.jupiter.api.AfterAll;
 
 /**
@@ -27,7 +28,7 @@ class MultiCoordinatorJdbcStoreTest extends AbstractMultiCoordinatorTest {
     }
 
     @Override
-    Cluster.Service coordinator(int i) {
+    JavaService coordinator(int i) {
         if (postgres == null) {
             postgres = new Postgres(cluster.directory("postgres"));
         }

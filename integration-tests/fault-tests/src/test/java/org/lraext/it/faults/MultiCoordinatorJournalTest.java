@@ -1,5 +1,6 @@
 package org.lraext.it.faults;
 
+import org.lraext.test.JavaService;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -19,7 +20,7 @@ class MultiCoordinatorJournalTest extends AbstractMultiCoordinatorTest {
     }
 
     @Override
-    Cluster.Service coordinator(int i) {
+    JavaService coordinator(int i) {
         return cluster.coordinator("coordinator" + i, storeDirectory(i));
     }
 
@@ -35,8 +36,8 @@ class MultiCoordinatorJournalTest extends AbstractMultiCoordinatorTest {
         }
         System.out.printf("[%s] journal files in the three stores: %d%n", name(), journalFiles);
         assertTrue(journalFiles >= 3, "each coordinator keeps a journal in its directory");
-        for (Cluster.Service c : coordinators) {
-            assertTrue(c.log().contains("Object store: journal ("), c.name + " uses another store");
+        for (JavaService c : coordinators) {
+            assertTrue(c.log().contains("Object store: journal ("), c.name() + " uses another store");
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.lraext.test.JavaService;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,13 +27,13 @@ class ParticipantCrashTest {
     static Cluster cluster;
     static Http http;
     static Http.Coordinator coordinator;
-    static Cluster.Service flight;
+    static JavaService flight;
 
     @BeforeAll
     static void start() {
         cluster = new Cluster("participant-crash");
         http = new Http(cluster.http);
-        Cluster.Service c = cluster.coordinator(cluster.directory("object-store"));
+        JavaService c = cluster.coordinator(cluster.directory("object-store"));
         String coordinatorUrl = c.url() + "/lra-coordinator";
         coordinator = http.new Coordinator(coordinatorUrl);
         String db = cluster.directory("flight-db").resolve("flights").toString();
@@ -69,7 +70,7 @@ class ParticipantCrashTest {
         long pending = lras.stream().map(coordinator::status)
                 .filter(s -> s.equals("Closing") || s.equals("Cancelling")).count();
 
-        flight.restart();
+        flight.start();
         long recovering = System.nanoTime();
         Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
             coordinator.recover();

@@ -70,9 +70,7 @@ final class CallbackHandler {
     void answered(Call call, ContainerResponseContext resp) {
         int status = resp.getStatus();
         if (resp.getEntity() instanceof ParticipantStatus ps) {
-            // the coordinator reads the status name as text; @Status always answers 200 with it
-            Response mapped = status == 200 ? participantStatus(call.kind(), ps) : null;
-            resp.setStatus(mapped == null ? status : mapped.getStatus());
+            resp.setStatus(statusCode(call.kind(), status, ps));
             resp.setEntity(ps.name(), null, MediaType.TEXT_PLAIN_TYPE);
         } else {
             int answer = CallbackRules.answerCode(call.kind(), status);
@@ -81,6 +79,24 @@ final class CallbackHandler {
             }
         }
         record(call, resp.getStatus(), resp.getEntity(), null);
+    }
+
+    /** A plain method's answer in the coordinator's terms, as {@link #answered} puts a JAX-RS method's. */
+    private static Response inCoordinatorTerms(CallbackKind kind, Response r) {
+        if (r.getEntity() instanceof ParticipantStatus ps) {
+            return Response.fromResponse(r).status(statusCode(kind, r.getStatus(), ps))
+                    .entity(ps.name()).type(MediaType.TEXT_PLAIN_TYPE).build();
+        }
+        int answer = CallbackRules.answerCode(kind, r.getStatus());
+        return answer == r.getStatus() ? r : Response.fromResponse(r).status(answer).build();
+    }
+
+    /**
+     * The coordinator reads the status name as text and a 200 answer's code from it; {@code @Status} always answers
+     * 200 with it.
+     */
+    private static int statusCode(CallbackKind kind, int status, ParticipantStatus ps) {
+        return status == 200 && kind != CallbackKind.STATUS ? CallbackRules.statusCode(ps) : status;
     }
 
     /**
@@ -104,7 +120,7 @@ final class CallbackHandler {
             enterContext(lra, parent);
         }
         return plain.invoke(participant, kind, lra, parent, body).thenApply(r -> {
-            Response answer = r.getStatus() == 204 ? Response.fromResponse(r).status(200).build() : r;
+            Response answer = inCoordinatorTerms(kind, r);
             record(call, answer.getStatus(), answer.getEntity(), kind == CallbackKind.AFTER ? body : null);
             return answer;
         });
@@ -112,8 +128,7 @@ final class CallbackHandler {
 
     /** The answer for a callback method's {@link ParticipantStatus}: {@code @Status} always answers 200. */
     static Response participantStatus(CallbackKind kind, ParticipantStatus ps) {
-        int code = kind == CallbackKind.STATUS ? 200 : CallbackRules.statusCode(ps);
-        return Response.status(code).type(MediaType.TEXT_PLAIN_TYPE).entity(ps.name()).build();
+        return Response.status(statusCode(kind, 200, ps)).type(MediaType.TEXT_PLAIN_TYPE).entity(ps.name()).build();
     }
 
     /** The callback's method runs in the LRA it names, when that is an LRA of a trusted coordinator. */

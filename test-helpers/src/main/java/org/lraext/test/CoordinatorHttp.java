@@ -1,4 +1,4 @@
-package org.lraext.test.coordinator;
+package org.lraext.test;
 
 import java.io.IOException;
 import java.net.URI;
