@@ -215,7 +215,8 @@ public final class JavaService {
         }
     }
 
-    static void sleep(long millis) {
+    /** Sleeps; an interruption ends the test. */
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

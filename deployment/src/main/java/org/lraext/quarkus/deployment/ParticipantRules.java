@@ -145,14 +145,19 @@ final class ParticipantRules {
                     + " or a CompletionStage / Uni of those");
             ok = false;
         }
-        String path = JaxRsModel.methodPath(classPath, chain);
+        String path = fixedPath(c, kind, jaxrs, JaxRsModel.methodPath(classPath, chain));
+        return ok && path != null ? new LraParticipantBuildItem.Callback(jaxrs, path) : null;
+    }
+
+    /** The callback's path, or null when it has a template parameter (reported). */
+    private String fixedPath(ClassInfo c, CallbackKind kind, MethodInfo jaxrs, String path) {
         if (path.contains("{")) {
             problems.add(kind.annotationSimpleName() + " method " + JaxRsModel.name(c, jaxrs) + " has the path '" + path
                     + "' with a template parameter, but the coordinator calls one fixed URL per participant; give the"
                     + " class and the callback fixed @Path values");
-            ok = false;
+            return null;
         }
-        return ok ? new LraParticipantBuildItem.Callback(jaxrs, path) : null;
+        return path;
     }
 
     /**

@@ -102,11 +102,6 @@ final class Cluster implements AutoCloseable {
     }
 
     static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        JavaService.sleep(millis);
     }
 }
