@@ -15,6 +15,9 @@ import org.eclipse.microprofile.lra.annotation.Compensate;
 import org.eclipse.microprofile.lra.annotation.Complete;
 import org.eclipse.microprofile.lra.annotation.ParticipantStatus;
 import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.smallrye.mutiny.Uni;
 
 /** A JAX-RS participant: an order placed in a new LRA, closed on 2xx, cancelled on 409. */
 @Path("/orders")
@@ -22,12 +25,45 @@ public class OrderResource {
 
     @Inject
     Events events;
+    @Inject
+    @RestClient
+    ShippingClient shipping;
 
     @POST
     @LRA(value = LRA.Type.REQUIRES_NEW, cancelOn = Response.Status.CONFLICT)
     public Response place(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lra, @QueryParam("refuse") boolean refuse) {
         events.add(lra, "placed");
         return Response.status(refuse ? 409 : 201).entity(lra).build();
+    }
+
+    /** An order shipped by the shipping service, called through the REST Client within this order's LRA. */
+    @POST
+    @Path("shipped")
+    @LRA(value = LRA.Type.REQUIRES_NEW, cancelOn = Response.Status.CONFLICT)
+    public Response shipped(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lra, @QueryParam("refuse") boolean refuse) {
+        events.add(lra, "placed");
+        String shippedIn = shipping.ship();
+        return Response.status(refuse ? 409 : 201).entity(lra.equals(shippedIn) ? lra : "shipped in " + shippedIn)
+                .build();
+    }
+
+    /** An order answered asynchronously: the LRA ends when the {@code Uni} completes. */
+    @POST
+    @Path("async")
+    @LRA(value = LRA.Type.REQUIRES_NEW)
+    public Uni<String> async(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lra) {
+        events.add(lra, "placed");
+        return Uni.createFrom().item(lra);
+    }
+
+    /** A step nested in the caller's LRA: a child LRA, closed when the step returns. */
+    @PUT
+    @Path("nested")
+    @LRA(value = LRA.Type.NESTED)
+    public String nested(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lra,
+            @HeaderParam(LRA.LRA_HTTP_PARENT_CONTEXT_HEADER) String parent) {
+        events.add(lra, "nested in " + parent);
+        return lra;
     }
 
     /** Opens an LRA that stays active, for other participants to join. */

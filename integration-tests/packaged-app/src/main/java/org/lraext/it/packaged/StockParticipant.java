@@ -19,7 +19,7 @@ import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
 
 import io.smallrye.mutiny.Uni;
 
-/** A participant whose callbacks are plain methods: reached through the extension's proxy (native: reflection). */
+/** A participant whose callbacks are plain methods: reached through the extension's proxy, called by build-time invokers. */
 @ApplicationScoped
 @Path("/stock")
 public class StockParticipant {
