@@ -17,9 +17,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A service the tests run as a JVM of its own ({@code java -jar}), on a loopback port: started and waited for until it
- * answers, stopped, killed with SIGKILL and started again on the same port with the same options. Each start writes
- * its own log ({@code <name>-<n>.log}). The one launcher the project's tests share.
+ * A service the tests run as a process of its own, on a loopback port: a jar in a JVM ({@code java -jar}), or a native
+ * executable. Started and waited for until it answers, stopped, killed with SIGKILL and started again on the same port
+ * with the same options. Each start writes its own log ({@code <name>-<n>.log}). The one launcher the project's tests
+ * share.
  */
 public final class JavaService {
 
@@ -36,7 +37,8 @@ public final class JavaService {
 
     /**
      * @param readyPath the path that answers 200 once the service is up
-     * @param options JVM options ({@code -D...}) besides the port and host, which are set here
+     * @param jar the jar, or a native executable (a file whose name does not end with {@code .jar})
+     * @param options system properties ({@code -D...}) and JVM options besides the port and host, which are set here
      * @param logs the directory the logs go to
      */
     public JavaService(String name, Path jar, int port, String readyPath, List<String> options, Path logs) {
@@ -67,14 +69,17 @@ public final class JavaService {
 
     /** Starts it (again: on the same port, with the same options) and waits, at most 90 s, until it answers. */
     public JavaService start() {
+        boolean executable = !jar.getFileName().toString().endsWith(".jar");
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(executable ? jar.toString() : Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.addAll(options);
-        command.add("-jar");
-        command.add(jar.toString());
+        if (!executable) {
+            command.add("-jar");
+            command.add(jar.toString());
+        }
         starts++;
         Path log = logs.resolve(name + "-" + starts + ".log");
         try {
