@@ -2,6 +2,7 @@ package org.lraext.quarkus.deployment;
 
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,6 +55,46 @@ final class JaxRsModel {
             }
         }
         return new LinkedHashSet<>(found.values());
+    }
+
+    /**
+     * Concrete classes that are not JAX-RS resources and declare or inherit a participant callback annotation: beans
+     * whose participant methods are all plain (joined to LRAs through the programmatic API), by name.
+     *
+     * @param resources what {@link #resourceClasses} found
+     */
+    Set<ClassInfo> plainParticipantClasses(Set<ClassInfo> resources) {
+        Set<DotName> skip = new HashSet<>();
+        resources.forEach(r -> skip.add(r.name()));
+        Map<DotName, ClassInfo> found = new TreeMap<>();
+        for (DotName annotation : LraDotNames.CALLBACKS.values()) {
+            for (AnnotationInstance a : index.getAnnotations(annotation)) {
+                if (a.target().kind() != AnnotationTarget.Kind.METHOD) {
+                    continue;
+                }
+                ClassInfo declaring = a.target().asMethod().declaringClass();
+                List<ClassInfo> candidates = new ArrayList<>();
+                candidates.add(declaring);
+                candidates.addAll(declaring.isInterface() ? index.getAllKnownImplementors(declaring.name())
+                        : index.getAllKnownSubclasses(declaring.name()));
+                for (ClassInfo c : candidates) {
+                    if (isConcrete(c) && !skip.contains(c.name()) && !servesJaxRs(c)) {
+                        found.put(c.name(), c);
+                    }
+                }
+            }
+        }
+        return new LinkedHashSet<>(found.values());
+    }
+
+    /** Whether any method of the class's hierarchy is a JAX-RS method (a sub-resource, say): not a plain bean. */
+    private boolean servesJaxRs(ClassInfo c) {
+        for (List<MethodInfo> chain : methodChains(hierarchy(c)).values()) {
+            if (first(chain, m -> httpMethod(m) != null || m.hasDeclaredAnnotation(LraDotNames.PATH)) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The class, its superclasses, then all their interfaces (breadth first), as far as the index knows them. */

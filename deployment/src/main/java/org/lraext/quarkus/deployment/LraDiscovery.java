@@ -26,7 +26,8 @@ import org.lraext.quarkus.runtime.internal.Endpoint;
 /**
  * Finds the LRA endpoints and participants of an application in its Jandex index: for each JAX-RS resource class,
  * its participant callbacks ({@link ParticipantRules}) and each resource method {@code @LRA}, a callback or
- * {@code @Leave} concerns. Problems are collected, each naming the class, the method and the fix.
+ * {@code @Leave} concerns; then the other classes with participant callbacks, all plain bean methods (joined to LRAs
+ * through the programmatic API). Problems are collected, each naming the class, the method and the fix.
  */
 final class LraDiscovery {
 
@@ -46,8 +47,16 @@ final class LraDiscovery {
     }
 
     Found discover() {
-        for (ClassInfo resource : jaxRs.resourceClasses()) {
+        Set<ClassInfo> resources = jaxRs.resourceClasses();
+        for (ClassInfo resource : resources) {
             scan(resource);
+        }
+        for (ClassInfo bean : jaxRs.plainParticipantClasses(resources)) {
+            Map<CallbackKind, LraParticipantBuildItem.Callback> callbacks = rules.callbacks(bean,
+                    JaxRsModel.methodChains(jaxRs.hierarchy(bean)), null);
+            if (callbacks != null) {
+                participants.add(new LraParticipantBuildItem(bean, callbacks));
+            }
         }
         return new Found(endpoints, participants, List.copyOf(new LinkedHashSet<>(problems)));
     }

@@ -108,11 +108,14 @@ class LraProcessor {
                 descriptors.put(JaxRsModel.methodId(proxy, m), descriptor(proxy, m, Endpoint.Role.OWN, null, null, null));
             }
         }
-        LOG.debugf("LRA endpoints: %s", descriptors.keySet());
+        // every participant class by name, for joins through the programmatic API
+        SortedMap<String, Map<String, String>> participantPaths = new TreeMap<>();
+        byClass.forEach((name, p) -> participantPaths.put(name.toString(), paths(p)));
+        LOG.debugf("LRA endpoints: %s; participants: %s", descriptors.keySet(), participantPaths.keySet());
         return SyntheticBeanBuildItem.configure(LraRegistry.class)
                 .scope(Singleton.class)
                 .unremovable()
-                .supplier(recorder.registry(descriptors))
+                .supplier(recorder.registry(descriptors, participantPaths))
                 .done();
     }
 
@@ -133,13 +136,18 @@ class LraProcessor {
             d.setTimeLimitMillis(policy.timeLimitMillis());
         }
         if (participant != null) {
-            Map<String, String> paths = new TreeMap<>();
-            participant.callbacks().forEach((kind, c) -> paths.put(kind.rel(), c.plain()
-                    ? LraParticipantProxy.PATH + "/" + participant.participant().name() + "/" + kind.rel()
-                    : c.path()));
-            d.setParticipant(paths);
+            d.setParticipant(paths(participant));
         }
         return d;
+    }
+
+    /** A participant's callback paths by rel: its JAX-RS paths, the proxy's for plain methods. */
+    private static Map<String, String> paths(LraParticipantBuildItem participant) {
+        Map<String, String> paths = new TreeMap<>();
+        participant.callbacks().forEach((kind, c) -> paths.put(kind.rel(), c.plain()
+                ? LraParticipantProxy.PATH + "/" + participant.participant().name() + "/" + kind.rel()
+                : c.path()));
+        return paths;
     }
 
     /** {@code /q/lra/journal}: what the application did for each LRA, for tests of packaged applications. */

@@ -55,7 +55,8 @@ final class ParticipantRules {
      * The callbacks of a class, or null when it has none or any of them breaks a rule (reported).
      *
      * @param methods the class's method chains ({@link JaxRsModel#methodChains})
-     * @param classPath the class's {@code @Path}, or ""
+     * @param classPath the class's {@code @Path}, or "" for a resource class without one; null for a bean that is no
+     *        resource (all its callbacks are plain methods)
      */
     Map<CallbackKind, LraParticipantBuildItem.Callback> callbacks(ClassInfo c, Map<String, List<MethodInfo>> methods,
             String classPath) {
@@ -94,7 +95,8 @@ final class ParticipantRules {
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             problems.add(c.name() + " has " + String.join(", ", present)
                     + " but no @Compensate method: a participant must have a @Compensate (or an @AfterLRA) method;"
-                    + " add a public @PUT @Path(\"compensate\") method annotated @Compensate");
+                    + (classPath == null ? " add a public method annotated @Compensate"
+                            : " add a public @PUT @Path(\"compensate\") method annotated @Compensate"));
             ok = false;
         }
         return ok ? callbacks : null;

@@ -39,7 +39,7 @@ public class CoordinatorClient implements AutoCloseable {
         /**
          * A call begins.
          *
-         * @param operation {@code start}, {@code join}, {@code close}, {@code cancel}, {@code status}, {@code leave},
+         * @param operation {@code start}, {@code join}, {@code close}, {@code cancel}, {@code status}, {@code leave}, {@code renew},
          *        {@code list}, {@code ping}
          * @param lra the LRA the call is about, or null ({@code start}, {@code list}, {@code ping})
          * @param url the URL called
@@ -173,6 +173,11 @@ public class CoordinatorClient implements AutoCloseable {
     /** The status of an LRA; {@code null} when the coordinator no longer knows it (finished and forgotten). */
     public CompletionStage<LRAStatus> status(URI lra) {
         return protocol.status(lra).toCompletionStage();
+    }
+
+    /** Sets an LRA's time limit anew, counted from now ({@code 0}: none); the coordinator only lets it grow. */
+    public CompletionStage<Void> renew(URI lra, long timeLimitMillis) {
+        return protocol.renew(lra, timeLimitMillis).toCompletionStage();
     }
 
     /** Removes a participant from an LRA; the participant is named by its compensate (or after) URL. */

@@ -155,6 +155,29 @@ final class CoordinatorProtocol {
         });
     }
 
+    /**
+     * Sets an LRA's time limit anew, counted from now (Narayana only lets it grow).
+     *
+     * @param timeLimitMillis the new limit; 0 for none
+     */
+    Future<Void> renew(URI lra, long timeLimitMillis) {
+        URI coordinator = ids.coordinatorOf(lra);
+        if (coordinator == null) {
+            return untrusted(lra);
+        }
+        String url = LraIds.operationUrl(coordinator, lra, "renew") + "?TimeLimit=" + timeLimitMillis;
+        return transport.call("renew", lra, HttpMethod.PUT, url, null, "").map(r -> {
+            if (r.status() == 200) {
+                return (Void) null;
+            }
+            if (r.status() == 404 || r.status() == 410 || r.status() == 412) {
+                throw new CoordinatorException(412, r.status(), "Cannot renew the time limit of LRA " + lra
+                        + ": it is not active (coordinator answered " + r.status() + ")", null);
+            }
+            throw unexpected("renew the time limit of LRA " + lra, r);
+        });
+    }
+
     /** The coordinator's active LRAs whose client id contains {@code mark}, by client id. */
     Future<Map<String, URI>> activeByClientId(URI coordinator, String mark) {
         return transport.call("list", null, HttpMethod.GET, coordinator + "?Status=Active", null, null).map(r -> {

@@ -47,13 +47,15 @@ public record Endpoint(String name, String className, Role role, EndpointPolicy 
             policy = new EndpointPolicy(LRA.Type.valueOf(d.getLraType()), d.isEnd(), d.getCancelOn(), families,
                     d.getTimeLimitMillis());
         }
-        ParticipantLinks links = null;
-        if (!d.getParticipant().isEmpty()) {
-            Map<CallbackKind, String> paths = new EnumMap<>(CallbackKind.class);
-            d.getParticipant().forEach((rel, path) -> paths.put(CallbackKind.ofRel(rel), path));
-            links = new ParticipantLinks(paths);
-        }
+        ParticipantLinks links = d.getParticipant().isEmpty() ? null : links(d.getParticipant());
         return new Endpoint(d.getName(), d.getClassName(), Role.valueOf(d.getRole()), policy,
                 d.getCallback() == null ? null : CallbackKind.ofRel(d.getCallback()), links);
+    }
+
+    /** A participant's callback links from its paths by rel. */
+    static ParticipantLinks links(Map<String, String> pathsByRel) {
+        Map<CallbackKind, String> paths = new EnumMap<>(CallbackKind.class);
+        pathsByRel.forEach((rel, path) -> paths.put(CallbackKind.ofRel(rel), path));
+        return new ParticipantLinks(paths);
     }
 }

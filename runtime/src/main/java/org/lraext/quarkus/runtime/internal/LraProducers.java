@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -14,6 +15,7 @@ import org.lraext.lra.coordinator.StartCoordinators;
 import org.lraext.lra.protocol.CallbackMemory;
 import org.lraext.lra.protocol.CallbackSignatures;
 import org.lraext.lra.protocol.LraIds;
+import org.lraext.quarkus.runtime.LraClient;
 import org.lraext.quarkus.runtime.LraConfig;
 import org.lraext.quarkus.runtime.LraConfigKeys;
 import org.lraext.quarkus.runtime.LraJournal;
@@ -22,6 +24,7 @@ import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import io.quarkus.vertx.http.HttpServer;
 import io.vertx.core.Vertx;
 
 /**
@@ -128,8 +131,19 @@ public class LraProducers {
     @Singleton
     Enlister enlister(CoordinatorClient coordinator, CallbackGuard guard, LraMetrics metrics, LraTracing tracing,
             LraJournal journal, Ender ender, LraConfig config) {
-        String base = config.baseUri().map(b -> b.endsWith("/") ? b.substring(0, b.length() - 1) : b).orElse(null);
-        return new Enlister(coordinator, guard, metrics, tracing, journal, ender, base);
+        return new Enlister(coordinator, guard, metrics, tracing, journal, ender, baseUri(config));
+    }
+
+    /** The configured base URI of the callbacks without a trailing slash, or null. */
+    private static String baseUri(LraConfig config) {
+        return config.baseUri().map(b -> b.endsWith("/") ? b.substring(0, b.length() - 1) : b).orElse(null);
+    }
+
+    @Produces
+    @Singleton
+    LraClient lraClient(CoordinatorClient coordinator, LraRegistry registry, CallbackGuard guard, LraMetrics metrics,
+            LraJournal journal, Vertx vertx, LraConfig config, Instance<HttpServer> server) {
+        return new LraClientBean(coordinator, registry, guard, metrics, journal, vertx, baseUri(config), server);
     }
 
     @Produces

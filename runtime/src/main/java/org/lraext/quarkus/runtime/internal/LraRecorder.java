@@ -13,8 +13,13 @@ import io.quarkus.runtime.annotations.Recorder;
 @Recorder
 public class LraRecorder {
 
-    public Supplier<LraRegistry> registry(Map<String, EndpointDescriptor> endpoints) {
-        return () -> new LraRegistry(endpoints);
+    /**
+     * @param endpoints by Quarkus REST method id
+     * @param participants every participant class's callback paths (by rel), by class name
+     */
+    public Supplier<LraRegistry> registry(Map<String, EndpointDescriptor> endpoints,
+            Map<String, Map<String, String>> participants) {
+        return () -> new LraRegistry(endpoints, participants);
     }
 
     public io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> journalHandler() {

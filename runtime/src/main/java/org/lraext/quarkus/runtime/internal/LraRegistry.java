@@ -5,20 +5,30 @@ import java.util.Map;
 
 /**
  * The LRA metadata of every endpoint, keyed by the Quarkus REST method id
- * ({@code org.jboss.resteasy.reactive.server.util.MethodId}); computed at build time, read-only at run time.
+ * ({@code org.jboss.resteasy.reactive.server.util.MethodId}), and the callbacks of every participant class, keyed by
+ * its name; computed at build time, read-only at run time.
  */
 public final class LraRegistry {
 
     private final Map<String, Endpoint> endpoints;
+    private final Map<String, Participant> participants;
 
-    LraRegistry(Map<String, EndpointDescriptor> descriptors) {
+    LraRegistry(Map<String, EndpointDescriptor> descriptors, Map<String, Map<String, String>> participantPaths) {
         Map<String, Endpoint> map = new HashMap<>(Math.max(16, descriptors.size() * 2));
         descriptors.forEach((id, d) -> map.put(id, Endpoint.of(d)));
         this.endpoints = Map.copyOf(map);
+        Map<String, Participant> byClass = new HashMap<>();
+        participantPaths.forEach((name, paths) -> byClass.put(name, new Participant(name, Endpoint.links(paths))));
+        this.participants = Map.copyOf(byClass);
     }
 
     /** The endpoint with this method id, or null when LRA does not concern it. */
     public Endpoint get(String methodId) {
         return endpoints.get(methodId);
+    }
+
+    /** The participant class with this name, or null when it is none. */
+    public Participant participant(String className) {
+        return participants.get(className);
     }
 }
