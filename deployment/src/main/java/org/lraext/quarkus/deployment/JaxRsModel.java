@@ -64,8 +64,9 @@ final class JaxRsModel {
      * @param resources what {@link #resourceClasses} found
      */
     Set<ClassInfo> plainParticipantClasses(Set<ClassInfo> resources) {
+        // resources and everything they inherit from: their callbacks are the resources'
         Set<DotName> skip = new HashSet<>();
-        resources.forEach(r -> skip.add(r.name()));
+        resources.forEach(r -> hierarchy(r).forEach(c -> skip.add(c.name())));
         Map<DotName, ClassInfo> found = new TreeMap<>();
         for (DotName annotation : LraDotNames.CALLBACKS.values()) {
             for (AnnotationInstance a : index.getAnnotations(annotation)) {

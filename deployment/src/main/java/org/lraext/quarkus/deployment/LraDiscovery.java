@@ -55,7 +55,7 @@ final class LraDiscovery {
             Map<CallbackKind, LraParticipantBuildItem.Callback> callbacks = rules.callbacks(bean,
                     JaxRsModel.methodChains(jaxRs.hierarchy(bean)), null);
             if (callbacks != null) {
-                participants.add(new LraParticipantBuildItem(bean, callbacks));
+                participants.add(new LraParticipantBuildItem(bean, callbacks, false));
             }
         }
         return new Found(endpoints, participants, List.copyOf(new LinkedHashSet<>(problems)));
@@ -67,7 +67,7 @@ final class LraDiscovery {
         Map<CallbackKind, LraParticipantBuildItem.Callback> callbacks = rules.callbacks(resource, methods,
                 JaxRsModel.classPath(hierarchy));
         if (callbacks != null) {
-            participants.add(new LraParticipantBuildItem(resource, callbacks));
+            participants.add(new LraParticipantBuildItem(resource, callbacks, true));
         }
         AnnotationInstance classLra = JaxRsModel.classAnnotation(hierarchy, LraDotNames.LRA);
         for (List<MethodInfo> chain : methods.values()) {

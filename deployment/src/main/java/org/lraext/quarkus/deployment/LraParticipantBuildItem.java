@@ -31,10 +31,18 @@ public final class LraParticipantBuildItem extends MultiBuildItem {
 
     private final ClassInfo participant;
     private final Map<CallbackKind, Callback> callbacks;
+    private final boolean resource;
 
-    LraParticipantBuildItem(ClassInfo participant, Map<CallbackKind, Callback> callbacks) {
+    /** @param resource whether the class is a JAX-RS resource (else a bean whose callbacks are all plain methods) */
+    LraParticipantBuildItem(ClassInfo participant, Map<CallbackKind, Callback> callbacks, boolean resource) {
         this.participant = participant;
         this.callbacks = Collections.unmodifiableMap(new EnumMap<>(callbacks));
+        this.resource = resource;
+    }
+
+    /** Whether the class is a JAX-RS resource; else a bean with plain callbacks only, joined through the API. */
+    public boolean resource() {
+        return resource;
     }
 
     public ClassInfo participant() {

@@ -8,12 +8,14 @@ import java.util.Optional;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.invoke.Invoker;
 
+import org.jboss.logging.Logger;
 import org.lraext.lra.protocol.CallbackKind;
 import org.lraext.quarkus.runtime.internal.LraRecorder;
 import org.lraext.quarkus.runtime.internal.PlainCallback;
 import org.lraext.quarkus.runtime.internal.PlainCallbacks;
 
 import io.quarkus.arc.deployment.InvokerFactoryBuildItem;
+import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
@@ -33,6 +35,8 @@ import io.quarkus.runtime.RuntimeValue;
  */
 class LraParticipantProcessor {
 
+    private static final Logger LOG = Logger.getLogger(LraParticipantProcessor.class);
+
     @BuildStep
     void invokers(List<LraParticipantBuildItem> participants, ValidationPhaseBuildItem phase,
             InvokerFactoryBuildItem invokers, BuildProducer<LraPlainCallbackBuildItem> callbacks,
@@ -45,9 +49,16 @@ class LraParticipantProcessor {
             Optional<BeanInfo> bean = phase.getContext().beans().classBeans().withBeanClass(p.participant().name())
                     .firstResult();
             if (bean.isEmpty()) {
-                problems.add(new DeploymentException("[LRA] " + p.participant().name() + " has participant methods"
-                        + " that are not JAX-RS methods, but it is not a CDI bean, so they cannot be called; give the"
-                        + " class a bean-defining annotation such as @ApplicationScoped"));
+                String message = p.participant().name() + " has participant methods that are not JAX-RS methods, but"
+                        + " it is not a CDI bean, so they cannot be called; give the class a bean-defining annotation"
+                        + " such as @ApplicationScoped";
+                if (p.resource()) {
+                    problems.add(new DeploymentException("[LRA] " + message));
+                } else {
+                    // a class only LraClient.join would use (perhaps a library's, or one left out of this build):
+                    // joining it fails with this message; nothing else needs it
+                    LOG.warnf("[LRA] %s; LraClient.join refuses it until then", message);
+                }
                 continue;
             }
             for (Map.Entry<CallbackKind, LraParticipantBuildItem.Callback> e : p.callbacks().entrySet()) {
@@ -60,6 +71,15 @@ class LraParticipantProcessor {
         if (!problems.isEmpty()) {
             errors.produce(new ValidationPhaseBuildItem.ValidationErrorBuildItem(problems));
         }
+    }
+
+    /** Beans with plain callbacks are used by the coordinator's calls, which ArC cannot see: they stay. */
+    @BuildStep
+    UnremovableBeanBuildItem keepPlainParticipants(List<LraParticipantBuildItem> participants) {
+        List<String> names = participants.stream()
+                .filter(p -> p.callbacks().values().stream().anyMatch(LraParticipantBuildItem.Callback::plain))
+                .map(p -> p.participant().name().toString()).toList();
+        return UnremovableBeanBuildItem.beanClassNames(names.toArray(String[]::new));
     }
 
     @BuildStep

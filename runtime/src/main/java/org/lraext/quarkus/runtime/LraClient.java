@@ -49,14 +49,18 @@ public interface LraClient {
     /**
      * Closes an LRA: its participants' {@code @Complete} methods are called.
      *
-     * @return its status as the coordinator reported it ({@link LRAStatus#Closing} when it reported none)
+     * @return its status as the coordinator reported it ({@link LRAStatus#Closing} when it reported none). When the
+     *         coordinator cannot be reached the close is retried in the background and the failure says so:
+     *         {@link org.lraext.lra.coordinator.CoordinatorClient#retried(Throwable)} is then true; do not end the LRA
+     *         again in that case
      */
     Uni<LRAStatus> close(URI lra);
 
     /**
      * Cancels an LRA: its participants' {@code @Compensate} methods are called.
      *
-     * @return its status as the coordinator reported it ({@link LRAStatus#Cancelling} when it reported none)
+     * @return its status as the coordinator reported it ({@link LRAStatus#Cancelling} when it reported none); retried
+     *         as {@link #close} is
      */
     Uni<LRAStatus> cancel(URI lra);
 
@@ -64,8 +68,8 @@ public interface LraClient {
     Uni<Optional<LRAStatus>> status(URI lra);
 
     /**
-     * Gives an active LRA a new time limit, counted from now ({@link Duration#ZERO}: none). Narayana's coordinator
-     * only lets a limit grow.
+     * Gives an active LRA a new time limit, counted from now; it must be positive (the coordinator ignores 0).
+     * Narayana's coordinator only lets a limit grow.
      */
     Uni<Void> renewTimeLimit(URI lra, Duration timeLimit);
 
@@ -74,7 +78,9 @@ public interface LraClient {
      * methods are plain ({@code @Compensate}, {@code @Complete}, {@code @Status}, {@code @Forget}, {@code @AfterLRA}
      * methods that are not JAX-RS methods; the coordinator calls them through the extension's proxy). The callback
      * URLs are under {@code quarkus.lra.base-uri} when set, else the current request's base URI, else this
-     * application's HTTP server.
+     * application's local HTTP address ({@code http://localhost:<port>/<root path>}, right for dev mode and tests;
+     * set {@code base-uri} in production, and when the application has a REST path of its own). {@link #leave} names
+     * the participant by the same URLs, so leave under the same base you joined under.
      *
      * @param participant the class; one the build found to be a participant, else {@link IllegalArgumentException}
      * @return the participant's recovery URL, or null when the coordinator gave none
@@ -93,24 +99,26 @@ public interface LraClient {
     Uni<Void> leave(URI lra, Class<?> participant);
 
     /**
-     * The LRA the current request or message runs in: the one an {@code @LRA} method runs in, or the one given to
+     * The LRA the current request runs in: the one an {@code @LRA} method runs in, or the one given to
      * {@link #runIn} / {@link #callIn}.
      */
     Optional<URI> current();
 
     /**
-     * Runs non-blocking code inside an LRA: the outgoing REST Client calls (and Kafka records) it makes carry it, and
-     * {@link #current()} returns it. The supplier is called, and its {@code Uni} subscribed, on a new duplicated Vert.x
-     * context (an event loop): it must not block; for blocking code use {@link #callIn}.
+     * Runs non-blocking code inside an LRA: the outgoing REST Client calls it makes carry it, and {@link #current()}
+     * returns it. The supplier is called, and its {@code Uni} subscribed, on a new duplicated Vert.x context (an event
+     * loop): it must not block; for blocking code use {@link #callIn}. The result is delivered back on the caller's
+     * context, where the LRA is not the current one; cancelling the returned {@code Uni} cancels the work's. The new
+     * context starts empty: the caller's trace context and MDC do not follow into the block.
      *
      * @param lra an LRA of a trusted coordinator
      */
     <T> Uni<T> runIn(URI lra, Supplier<Uni<T>> work);
 
     /**
-     * Runs blocking code inside an LRA, on this thread when it runs in a Vert.x context (a request or message handled
-     * on a worker thread: the LRA is the current one until the code returns, then the previous one is again), else on
-     * a worker thread while this one waits. Never on the event loop.
+     * Runs blocking code inside an LRA, on this thread when it runs on a duplicated Vert.x context (a request handled
+     * on a worker thread, say: the LRA is the current one until the code returns, then the previous one is again),
+     * else on a Vert.x worker thread while this one waits. Never on the event loop.
      *
      * @param lra an LRA of a trusted coordinator
      * @return what the code returned; what it threw is thrown

@@ -33,6 +33,8 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
@@ -45,6 +47,7 @@ class LraClientTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(PaymentSteps.class, HotelResource.class, HeaderClient.class, EchoResource.class,
+                    RefundSteps.class, NotABeanSteps.class,
                     CoordinatorView.class))
             .overrideConfigKey("quarkus.rest-client.api-header.url", "http://localhost:${quarkus.http.test-port:8081}");
 
@@ -105,6 +108,27 @@ class LraClientTest {
     }
 
     @Test
+    void aBeanNothingInjectsIsKeptAndCalled() {
+        URI id = lra.startAndAwait("refund-test", Duration.ZERO);
+        lra.joinAndAwait(id, RefundSteps.class);
+        lra.cancelAndAwait(id);
+        await().atMost(WAIT).until(() -> journal.events(id.toString()).stream()
+                .anyMatch(e -> e.kind() == LraJournal.Kind.CALLBACK && RefundSteps.class.getName().equals(e.participant())
+                        && "compensate".equals(e.callback()) && e.status() == 200));
+    }
+
+    @Test
+    void aClassThatIsNoBeanIsRefusedBeforeAnyCall() {
+        URI id = lra.startAndAwait("not-a-bean", Duration.ZERO);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> lra.joinAndAwait(id, NotABeanSteps.class));
+        assertTrue(e.getMessage().contains("is not a CDI bean"), e.getMessage());
+        assertTrue(journal.events(id.toString()).stream().noneMatch(ev -> ev.kind() == LraJournal.Kind.JOINED),
+                "nothing joined");
+        lra.cancelAndAwait(id);
+    }
+
+    @Test
     void aNestedLraEndsWithItsParent() {
         URI parent = lra.startAndAwait("parent", Duration.ZERO);
         URI child = lra.startNestedAndAwait(parent, "child", Duration.ZERO);
@@ -154,7 +178,32 @@ class LraClientTest {
         assertEquals(id.toString(), lra.callIn(id, () -> header.header()));
         assertEquals(Optional.empty(), lra.current(), "outside, no LRA");
         assertEquals("null", header.header(), "calls outside carry none");
+
+        // on a worker thread of a duplicated context (as a request or a message is handled): in place, and the LRA
+        // before is current again afterwards
+        URI other = lra.startAndAwait("run-in-other", Duration.ZERO);
+        Context request = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        String seen = request.<String> executeBlocking(() -> lra.callIn(id, () -> {
+            String thread = Thread.currentThread().getName();
+            String inner = lra.callIn(other, () -> header.header() + "@" + Thread.currentThread().getName());
+            return inner + "|" + header.header() + "@" + thread + "|" + lra.current().orElse(null);
+        }) + "|" + lra.current().orElse(null), false).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        String[] parts = seen.split("\\|");
+        String[] inner = parts[0].split("@");
+        String[] outer = parts[1].split("@");
+        assertEquals(other.toString(), inner[0], "the inner block's call carried its LRA");
+        assertEquals(id.toString(), outer[0], "after it, the outer LRA again");
+        assertEquals(outer[1], inner[1], "in place: on the caller's thread");
+        assertEquals(id.toString(), parts[2]);
+        assertEquals("null", parts[3], "after callIn, none");
+
+        // the Uni's result comes back where the caller was: there the LRA is not current
+        CompletableFuture<String> after = new CompletableFuture<>();
+        request.runOnContext(v -> lra.runIn(id, () -> header.headerAsync()).subscribe().with(
+                item -> after.complete(item + "|" + lra.current().orElse(null)), after::completeExceptionally));
+        assertEquals(id + "|null", after.get(10, TimeUnit.SECONDS));
         lra.cancelAndAwait(id);
+        lra.cancelAndAwait(other);
     }
 
     @Test
@@ -170,7 +219,7 @@ class LraClientTest {
         try {
             URI foreign = URI.create("http://127.0.0.1:" + untrusted.getAddress().getPort() + "/lra-coordinator/0_x");
             for (Uni<?> call : List.<Uni<?>> of(lra.join(foreign, PaymentSteps.class), lra.close(foreign),
-                    lra.cancel(foreign), lra.status(foreign), lra.renewTimeLimit(foreign, Duration.ZERO),
+                    lra.cancel(foreign), lra.status(foreign), lra.renewTimeLimit(foreign, Duration.ofMinutes(1)),
                     lra.leave(foreign, PaymentSteps.class), lra.startNested(foreign, "x", Duration.ZERO),
                     lra.runIn(foreign, () -> Uni.createFrom().item("ran")))) {
                 CoordinatorException e = assertThrows(CoordinatorException.class, () -> call.await().atMost(WAIT));
@@ -191,6 +240,8 @@ class LraClientTest {
         assertThrows(IllegalArgumentException.class, () -> lra.startAndAwait("x", Duration.ofSeconds(-1)));
         assertThrows(IllegalArgumentException.class, () -> lra.startAndAwait(" ", Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> lra.closeAndAwait(null));
+        assertThrows(IllegalArgumentException.class, () -> lra.renewTimeLimitAndAwait(id, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> lra.callIn(id, null));
         assertEquals(Optional.of(LRAStatus.Active), lra.statusAndAwait(id), "nothing happened to the LRA");
         lra.cancelAndAwait(id);
     }

@@ -2,11 +2,11 @@ package org.lraext.quarkus.runtime.internal;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.inject.Instance;
@@ -18,6 +18,7 @@ import org.lraext.lra.coordinator.CoordinatorClient;
 import org.lraext.lra.coordinator.CoordinatorException;
 import org.lraext.lra.coordinator.Failures;
 import org.lraext.lra.coordinator.LraEnd;
+import org.lraext.lra.protocol.CallbackKind;
 import org.lraext.quarkus.runtime.LraClient;
 import org.lraext.quarkus.runtime.LraConfigKeys;
 import org.lraext.quarkus.runtime.LraJournal;
@@ -26,6 +27,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.HttpServer;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -48,9 +50,11 @@ final class LraClientBean implements LraClient {
     /** The configured base URI of the callbacks (no trailing slash), or null. */
     private final String configuredBaseUri;
     private final Instance<HttpServer> server;
+    private final PlainCallbacks plainCallbacks;
 
     LraClientBean(CoordinatorClient coordinator, LraRegistry registry, CallbackGuard guard, LraMetrics metrics,
-            LraJournal journal, Vertx vertx, String configuredBaseUri, Instance<HttpServer> server) {
+            LraJournal journal, Vertx vertx, String configuredBaseUri, Instance<HttpServer> server,
+            PlainCallbacks plainCallbacks) {
         this.coordinator = coordinator;
         this.registry = registry;
         this.guard = guard;
@@ -59,6 +63,7 @@ final class LraClientBean implements LraClient {
         this.vertx = vertx;
         this.configuredBaseUri = configuredBaseUri;
         this.server = server;
+        this.plainCallbacks = plainCallbacks;
     }
 
     @Override
@@ -141,6 +146,10 @@ final class LraClientBean implements LraClient {
         return Uni.createFrom().deferred(() -> {
             URI id = required(lra, "lra");
             long millis = millis(timeLimit, "timeLimit");
+            if (millis == 0) {
+                throw new IllegalArgumentException("timeLimit is zero: a renewed time limit must be positive (the"
+                        + " coordinator ignores 0)");
+            }
             return uni(() -> coordinator.renew(id, millis));
         });
     }
@@ -179,26 +188,47 @@ final class LraClientBean implements LraClient {
     public <T> Uni<T> runIn(URI lra, Supplier<Uni<T>> work) {
         return Uni.createFrom().deferred(() -> {
             URI id = trusted(required(lra, "lra"));
-            Objects.requireNonNull(work, "work");
+            required(work, "work");
+            Context caller = Vertx.currentContext();
             Context dup = newDuplicatedContext();
-            return Uni.createFrom().<T> emitter(emitter -> dup.runOnContext(v -> {
-                LraContext.set(id, null);
-                Uni<T> uni;
-                try {
-                    uni = Objects.requireNonNull(work.get(), "the work's Uni");
-                } catch (Throwable t) {
-                    emitter.fail(t);
-                    return;
-                }
-                uni.subscribe().with(emitter::complete, emitter::fail);
-            }));
+            return Uni.createFrom().<T> emitter(emitter -> {
+                AtomicReference<Cancellable> inner = new AtomicReference<>();
+                emitter.onTermination(() -> {
+                    Cancellable c = inner.getAndSet(null);
+                    if (c != null) {
+                        c.cancel();
+                    }
+                });
+                dup.runOnContext(v -> {
+                    LraContext.set(id, null);
+                    Uni<T> uni;
+                    try {
+                        uni = required(work.get(), "the Uni the work returned");
+                    } catch (Throwable t) {
+                        emitter.fail(t);
+                        return;
+                    }
+                    // the result goes back to the caller's context, where the LRA is not the current one
+                    inner.set(uni.subscribe().with(
+                            item -> back(caller, () -> emitter.complete(item)),
+                            failure -> back(caller, () -> emitter.fail(failure))));
+                });
+            });
         });
+    }
+
+    private static void back(Context caller, Runnable deliver) {
+        if (caller == null) {
+            deliver.run();
+        } else {
+            caller.runOnContext(v -> deliver.run());
+        }
     }
 
     @Override
     public <T> T callIn(URI lra, Callable<T> work) throws Exception {
         URI id = trusted(required(lra, "lra"));
-        Objects.requireNonNull(work, "work");
+        required(work, "work");
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("LraClient.callIn runs blocking code, and this is an event loop thread ("
                     + Thread.currentThread().getName() + "); use runIn with a Uni, or call it on a worker thread"
@@ -244,6 +274,14 @@ final class LraClientBean implements LraClient {
                     + " @Compensate (or @AfterLRA) method, as a JAX-RS resource method or a plain public method of a"
                     + " bean (e.g. @ApplicationScoped)");
         }
+        for (CallbackKind kind : p.plain()) {
+            if (!plainCallbacks.has(p.className(), kind)) {
+                // the build warned: its plain methods could not be called, so the coordinator's callbacks would fail
+                throw new IllegalArgumentException(participant.getName() + " has participant methods that are not"
+                        + " JAX-RS methods, but it is not a CDI bean, so they cannot be called; give the class a"
+                        + " bean-defining annotation such as @ApplicationScoped");
+            }
+        }
         return p;
     }
 
@@ -286,12 +324,18 @@ final class LraClientBean implements LraClient {
         return value;
     }
 
+    /** Whole milliseconds, a positive fraction of one rounded up (0 means no limit to the coordinator). */
     private static long millis(Duration limit, String name) {
         Duration d = required(limit, name);
         if (d.isNegative()) {
             throw new IllegalArgumentException(name + " is negative (" + d + "); use Duration.ZERO for none");
         }
-        return d.toMillis();
+        try {
+            long millis = d.toMillis();
+            return millis == 0 && !d.isZero() ? 1 : millis;
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(name + " is too long (" + d + ")", e);
+        }
     }
 
     private static <T> Uni<T> uni(Supplier<CompletionStage<T>> call) {

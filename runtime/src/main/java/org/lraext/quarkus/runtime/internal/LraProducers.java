@@ -142,8 +142,8 @@ public class LraProducers {
     @Produces
     @Singleton
     LraClient lraClient(CoordinatorClient coordinator, LraRegistry registry, CallbackGuard guard, LraMetrics metrics,
-            LraJournal journal, Vertx vertx, LraConfig config, Instance<HttpServer> server) {
-        return new LraClientBean(coordinator, registry, guard, metrics, journal, vertx, baseUri(config), server);
+            LraJournal journal, Vertx vertx, LraConfig config, Instance<HttpServer> server, PlainCallbacks plain) {
+        return new LraClientBean(coordinator, registry, guard, metrics, journal, vertx, baseUri(config), server, plain);
     }
 
     @Produces

@@ -1,7 +1,11 @@
 package org.lraext.quarkus.runtime.internal;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+
+import org.lraext.lra.protocol.CallbackKind;
 
 /**
  * The LRA metadata of every endpoint, keyed by the Quarkus REST method id
@@ -18,7 +22,15 @@ public final class LraRegistry {
         descriptors.forEach((id, d) -> map.put(id, Endpoint.of(d)));
         this.endpoints = Map.copyOf(map);
         Map<String, Participant> byClass = new HashMap<>();
-        participantPaths.forEach((name, paths) -> byClass.put(name, new Participant(name, Endpoint.links(paths))));
+        participantPaths.forEach((name, paths) -> {
+            Set<CallbackKind> plain = EnumSet.noneOf(CallbackKind.class);
+            paths.forEach((rel, path) -> {
+                if (path.startsWith(LraParticipantProxy.PATH + "/")) {
+                    plain.add(CallbackKind.ofRel(rel));
+                }
+            });
+            byClass.put(name, new Participant(name, Endpoint.links(paths), Set.copyOf(plain)));
+        });
         this.participants = Map.copyOf(byClass);
     }
 
