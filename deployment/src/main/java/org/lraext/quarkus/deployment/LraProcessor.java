@@ -135,9 +135,7 @@ class LraProcessor {
             d.setCancelOnFamily(policy.cancelOnFamily().stream().map(Enum::name).sorted().toArray(String[]::new));
             d.setTimeLimitMillis(policy.timeLimitMillis());
         }
-        if (participant != null) {
-            d.setParticipant(paths(participant));
-        }
+        d.setEnlisting(participant != null);
         return d;
     }
 

@@ -37,7 +37,8 @@ public record Endpoint(String name, String className, Role role, EndpointPolicy 
         OWN
     }
 
-    static Endpoint of(EndpointDescriptor d) {
+    /** @param participants the application's participant classes by name, for an endpoint that enlists its class */
+    static Endpoint of(EndpointDescriptor d, Map<String, Participant> participants) {
         EndpointPolicy policy = null;
         if (d.getLraType() != null) {
             Set<Response.Status.Family> families = EnumSet.noneOf(Response.Status.Family.class);
@@ -47,7 +48,7 @@ public record Endpoint(String name, String className, Role role, EndpointPolicy 
             policy = new EndpointPolicy(LRA.Type.valueOf(d.getLraType()), d.isEnd(), d.getCancelOn(), families,
                     d.getTimeLimitMillis());
         }
-        ParticipantLinks links = d.getParticipant().isEmpty() ? null : links(d.getParticipant());
+        ParticipantLinks links = d.isEnlisting() ? participants.get(d.getClassName()).links() : null;
         return new Endpoint(d.getName(), d.getClassName(), Role.valueOf(d.getRole()), policy,
                 d.getCallback() == null ? null : CallbackKind.ofRel(d.getCallback()), links);
     }

@@ -1,8 +1,5 @@
 package org.lraext.quarkus.runtime.internal;
 
-import java.util.Map;
-import java.util.TreeMap;
-
 /**
  * What the build found about one JAX-RS endpoint, in recordable form: plain values only.
  */
@@ -18,8 +15,8 @@ public class EndpointDescriptor {
     private String callback;
     /** The {@link Endpoint.Role} name. */
     private String role;
-    /** The callback paths (rel to path) of the participant class this endpoint belongs to; empty when none. */
-    private Map<String, String> participant = new TreeMap<>();
+    /** Whether the endpoint enlists its class, a participant (whose callbacks the registry holds by class name). */
+    private boolean enlisting;
     /** A readable name, {@code Class#method}, for messages and the coordinator's client id. */
     private String name;
     /** The endpoint's class (not the one declaring the method). */
@@ -81,12 +78,12 @@ public class EndpointDescriptor {
         this.role = role;
     }
 
-    public Map<String, String> getParticipant() {
-        return participant;
+    public boolean isEnlisting() {
+        return enlisting;
     }
 
-    public void setParticipant(Map<String, String> participant) {
-        this.participant = participant;
+    public void setEnlisting(boolean enlisting) {
+        this.enlisting = enlisting;
     }
 
     public String getName() {

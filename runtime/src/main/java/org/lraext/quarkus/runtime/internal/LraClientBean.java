@@ -68,16 +68,19 @@ final class LraClientBean implements LraClient {
 
     @Override
     public Uni<URI> start(String clientId, Duration timeLimit) {
-        return begin(null, clientId, timeLimit);
+        return begin(false, null, clientId, timeLimit);
     }
 
     @Override
     public Uni<URI> startNested(URI parent, String clientId, Duration timeLimit) {
-        return Uni.createFrom().deferred(() -> begin(required(parent, "parent"), clientId, timeLimit));
+        return begin(true, parent, clientId, timeLimit);
     }
 
-    private Uni<URI> begin(URI parent, String clientId, Duration timeLimit) {
+    private Uni<URI> begin(boolean nested, URI parent, String clientId, Duration timeLimit) {
         return Uni.createFrom().deferred(() -> {
+            if (nested) {
+                required(parent, "parent");
+            }
             String name = required(clientId, "clientId");
             if (name.isBlank()) {
                 throw new IllegalArgumentException("clientId is blank; give the LRA a name, e.g. what starts it");

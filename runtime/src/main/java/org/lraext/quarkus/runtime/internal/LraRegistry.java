@@ -18,9 +18,6 @@ public final class LraRegistry {
     private final Map<String, Participant> participants;
 
     LraRegistry(Map<String, EndpointDescriptor> descriptors, Map<String, Map<String, String>> participantPaths) {
-        Map<String, Endpoint> map = new HashMap<>(Math.max(16, descriptors.size() * 2));
-        descriptors.forEach((id, d) -> map.put(id, Endpoint.of(d)));
-        this.endpoints = Map.copyOf(map);
         Map<String, Participant> byClass = new HashMap<>();
         participantPaths.forEach((name, paths) -> {
             Set<CallbackKind> plain = EnumSet.noneOf(CallbackKind.class);
@@ -32,6 +29,10 @@ public final class LraRegistry {
             byClass.put(name, new Participant(name, Endpoint.links(paths), Set.copyOf(plain)));
         });
         this.participants = Map.copyOf(byClass);
+        // the endpoints of a participant class share its links (and the Link header they keep built)
+        Map<String, Endpoint> map = new HashMap<>(Math.max(16, descriptors.size() * 2));
+        descriptors.forEach((id, d) -> map.put(id, Endpoint.of(d, participants)));
+        this.endpoints = Map.copyOf(map);
     }
 
     /** The endpoint with this method id, or null when LRA does not concern it. */
