@@ -67,6 +67,15 @@ public final class JavaService {
         return process.pid();
     }
 
+    /**
+     * The same service on the same port, under another name, without the options that start with {@code prefix}: to
+     * start it again after a crash without a setting the crash needed.
+     */
+    public JavaService without(String prefix, String name) {
+        return new JavaService(name, jar, port, readyPath, options.stream().filter(o -> !o.startsWith(prefix)).toList(),
+                logs);
+    }
+
     /** Starts it (again: on the same port, with the same options) and waits, at most 90 s, until it answers. */
     public JavaService start() {
         boolean executable = !jar.getFileName().toString().endsWith(".jar");

@@ -100,6 +100,11 @@ final class LraDiscovery {
 
     /** The settings of an {@code @LRA}, with the specification's defaults; a bad time limit is a problem. */
     private EndpointPolicy policy(AnnotationInstance lra, ClassInfo resource, MethodInfo method) {
+        return policy(lra, resource, method, problems);
+    }
+
+    /** The settings of an {@code @LRA}, with the specification's defaults; a bad time limit is added to problems. */
+    static EndpointPolicy policy(AnnotationInstance lra, ClassInfo resource, MethodInfo method, List<String> problems) {
         AnnotationValue type = lra.value();
         AnnotationValue end = lra.value("end");
         AnnotationValue cancelOn = lra.value("cancelOn");
@@ -112,10 +117,11 @@ final class LraDiscovery {
         Set<Response.Status.Family> cancelFamilies = families == null ? EndpointPolicy.DEFAULT_CANCEL_FAMILIES
                 : Arrays.stream(families.asEnumArray()).map(Response.Status.Family::valueOf).collect(Collectors.toSet());
         return new EndpointPolicy(type == null ? LRA.Type.REQUIRED : LRA.Type.valueOf(type.asEnum()),
-                end == null || end.asBoolean(), codes, cancelFamilies, timeLimitMillis(lra, resource, method));
+                end == null || end.asBoolean(), codes, cancelFamilies, timeLimitMillis(lra, resource, method, problems));
     }
 
-    private long timeLimitMillis(AnnotationInstance lra, ClassInfo resource, MethodInfo method) {
+    private static long timeLimitMillis(AnnotationInstance lra, ClassInfo resource, MethodInfo method,
+            List<String> problems) {
         AnnotationValue limit = lra.value("timeLimit");
         AnnotationValue unit = lra.value("timeUnit");
         long amount = limit == null ? 0 : limit.asLong();

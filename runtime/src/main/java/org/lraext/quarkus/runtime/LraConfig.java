@@ -2,6 +2,7 @@ package org.lraext.quarkus.runtime;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.quarkus.runtime.annotations.ConfigPhase;
@@ -67,6 +68,25 @@ public interface LraConfig {
 
     /** What the application did for each LRA, kept for tests and the Dev UI. */
     Journal journal();
+
+    /** LRAs carried over Kafka (only used when the application has {@code quarkus-messaging-kafka}). */
+    Kafka kafka();
+
+    interface Kafka {
+        /**
+         * The outgoing channels, by name, and whether the records sent on each carry the LRA they are sent in
+         * (headers {@code Long-Running-Action}, and {@code Long-Running-Action-Parent} for a nested LRA). Every
+         * outgoing Kafka channel does unless it is listed here with {@code false}, e.g.
+         * {@code quarkus.lra.kafka.channel."audit".propagate=false}.
+         */
+        Map<String, Channel> channel();
+
+        interface Channel {
+            /** Whether the channel's records carry the LRA they are sent in. */
+            @WithDefault("true")
+            boolean propagate();
+        }
+    }
 
     interface Journal {
 

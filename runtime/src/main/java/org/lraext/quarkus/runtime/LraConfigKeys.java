@@ -14,6 +14,7 @@ public final class LraConfigKeys {
     public static final String PREVIOUS_SIGNING_KEYS = CALLBACKS + ".previous-signing-keys";
     public static final String REMEMBERED = CALLBACKS + ".remembered";
     public static final String JOURNAL_ENABLED = PREFIX + "journal.enabled";
+    public static final String KAFKA_CHANNEL = PREFIX + "kafka.channel";
     public static final String DEVSERVICES = PREFIX + "devservices.";
     public static final String DEVSERVICES_COORDINATOR_JAR = DEVSERVICES + "coordinator-jar";
 

@@ -9,11 +9,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
-import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.lra.annotation.LRAStatus;
-import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
-import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.lraext.lra.coordinator.CoordinatorClient;
 import org.lraext.lra.coordinator.CoordinatorException;
 import org.lraext.lra.coordinator.Failures;
@@ -23,8 +20,6 @@ import org.lraext.quarkus.runtime.LraClient;
 import org.lraext.quarkus.runtime.LraConfigKeys;
 import org.lraext.quarkus.runtime.LraJournal;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.vertx.http.HttpServer;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -47,22 +42,18 @@ final class LraClientBean implements LraClient {
     private final LraMetrics metrics;
     private final LraJournal journal;
     private final Vertx vertx;
-    /** The configured base URI of the callbacks (no trailing slash), or null. */
-    private final String configuredBaseUri;
-    private final Instance<HttpServer> server;
+    private final CallbackBase base;
     private final PlainCallbacks plainCallbacks;
 
     LraClientBean(CoordinatorClient coordinator, LraRegistry registry, CallbackGuard guard, LraMetrics metrics,
-            LraJournal journal, Vertx vertx, String configuredBaseUri, Instance<HttpServer> server,
-            PlainCallbacks plainCallbacks) {
+            LraJournal journal, Vertx vertx, CallbackBase base, PlainCallbacks plainCallbacks) {
         this.coordinator = coordinator;
         this.registry = registry;
         this.guard = guard;
         this.metrics = metrics;
         this.journal = journal;
         this.vertx = vertx;
-        this.configuredBaseUri = configuredBaseUri;
-        this.server = server;
+        this.base = base;
         this.plainCallbacks = plainCallbacks;
     }
 
@@ -290,26 +281,7 @@ final class LraClientBean implements LraClient {
 
     /** The participant's {@code Link} header for this LRA (callback URLs signed for it when signing is on). */
     private String link(Participant p, URI lra) {
-        return p.links().linkHeader(baseUri(), guard.signedQuery(lra, p.className()));
-    }
-
-    /** Where the callbacks are reachable: the configured base, else the current request's, else this server's. */
-    private String baseUri() {
-        if (configuredBaseUri != null) {
-            return configuredBaseUri;
-        }
-        // Quarkus REST's current request lives in the request scope: only look when that is active
-        ResteasyReactiveRequestContext request = Arc.container().requestContext().isActive() ? CurrentRequestManager.get()
-                : null;
-        if (request != null) {
-            return request.getUriInfo().getBaseUri().toString();
-        }
-        URI local = server.isResolvable() ? server.get().getLocalBaseUri() : null;
-        if (local == null) {
-            throw new IllegalStateException("The HTTP server's address is not known yet, so the callbacks' URLs cannot"
-                    + " be built; set " + LraConfigKeys.BASE_URI + " to the URL the coordinator reaches this application at");
-        }
-        return local.toString();
+        return p.links().linkHeader(base.get(), guard.signedQuery(lra, p.className()));
     }
 
     private URI trusted(URI lra) {

@@ -6,6 +6,7 @@ import org.jboss.logging.MDC;
 
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
 
 /**
  * The LRA context of the request being handled, kept in the request's Vert.x duplicated context so that it follows
@@ -36,6 +37,19 @@ public final class LraContext {
             return null;
         }
         return ContextLocals.<URI> get(PARENT).orElse(null);
+    }
+
+    /**
+     * Puts an LRA in a context that is not the current one (an incoming record's, before its method runs there); no
+     * logging MDC, which belongs to the thread that runs it.
+     */
+    static void set(Context context, URI current, URI parent) {
+        if (current != null) {
+            context.putLocal(CURRENT, current);
+        }
+        if (parent != null) {
+            context.putLocal(PARENT, parent);
+        }
     }
 
     static void set(URI current, URI parent) {

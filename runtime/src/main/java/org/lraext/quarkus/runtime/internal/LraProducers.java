@@ -141,9 +141,22 @@ public class LraProducers {
 
     @Produces
     @Singleton
+    CallbackBase callbackBase(LraConfig config, Instance<HttpServer> server) {
+        return new CallbackBase(baseUri(config), server);
+    }
+
+    @Produces
+    @Singleton
     LraClient lraClient(CoordinatorClient coordinator, LraRegistry registry, CallbackGuard guard, LraMetrics metrics,
-            LraJournal journal, Vertx vertx, LraConfig config, Instance<HttpServer> server, PlainCallbacks plain) {
-        return new LraClientBean(coordinator, registry, guard, metrics, journal, vertx, baseUri(config), server, plain);
+            LraJournal journal, Vertx vertx, CallbackBase base, PlainCallbacks plain) {
+        return new LraClientBean(coordinator, registry, guard, metrics, journal, vertx, base, plain);
+    }
+
+    @Produces
+    @Singleton
+    IncomingLra incomingLra(CoordinatorClient coordinator, LraRegistry registry, CallbackGuard guard,
+            LraMetrics metrics, LraTracing tracing, LraJournal journal, CallbackBase base) {
+        return new IncomingLra(coordinator, registry, guard, metrics, tracing, journal, base);
     }
 
     @Produces

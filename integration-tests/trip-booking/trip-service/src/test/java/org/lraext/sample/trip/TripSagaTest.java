@@ -24,7 +24,7 @@ import io.restassured.response.Response;
  * The trip-booking saga across three services and the real coordinator.
  */
 @QuarkusTest
-@QuarkusTestResource(value = SagaServices.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(SagaServices.class)
 class TripSagaTest {
 
     private static String config(String key) {
