@@ -5,6 +5,10 @@
 #   benchmark/run.sh            full run: warm-up, then alternating rounds at 1, 8 and 32 clients (about 12 minutes)
 #   benchmark/run.sh --quick    a short run to try the set-up (about 3 minutes; numbers are not warm)
 #   benchmark/run.sh --soak     10 minutes of load on this extension only: descriptors, threads and heap over time
+#   benchmark/run.sh --kafka    this extension only: the Kafka scenario (A @LRA over HTTP publishes, B consumes with
+#                               @Incoming @LRA(MANDATORY) and closes the LRA) beside the HTTP chain A -> B, at 1 and 8
+#                               clients, then 3 minutes of the Kafka scenario in slices (about 7 minutes); the full run
+#                               ends with the same comparison (without the slices)
 #
 # Results go to benchmark/results/<date>[-quick|-soak].md. Every load loop is bounded by time; only loopback is used.
 set -euo pipefail
@@ -15,8 +19,9 @@ mode=full
 case "${1:-}" in
   --quick) mode=quick ;;
   --soak) mode=soak ;;
+  --kafka) mode=kafka ;;
   "") ;;
-  *) echo "usage: $0 [--quick|--soak]" >&2; exit 2 ;;
+  *) echo "usage: $0 [--quick|--soak|--kafka]" >&2; exit 2 ;;
 esac
 
 if ! command -v wrk >/dev/null; then
@@ -64,7 +69,8 @@ launch coordinator -Xmx1g -Dquarkus.http.port=50000 -Dquarkus.http.idle-timeout=
 await http://localhost:50000/lra-coordinator/
 
 variants=(ours anchor)
-declare -A port_a=([ours]=8090 [anchor]=8092) port_b=([ours]=8091 [anchor]=8093)
+[ "$mode" = kafka ] && variants=()
+declare -A port_a=([ours]=8090 [anchor]=8092 [kafka]=8094) port_b=([ours]=8091 [anchor]=8093 [kafka]=8095)
 for v in "${variants[@]}"; do
   [ "$mode" = soak ] && [ "$v" = anchor ] && continue
   jar="benchmark/$v/target/quarkus-app/quarkus-run.jar"
@@ -76,15 +82,30 @@ for v in "${variants[@]}"; do
   await "http://localhost:${port_a[$v]}/bench/counts"; await "http://localhost:${port_b[$v]}/bench/counts"
 done
 
+# The Kafka scenario's services (the full run and --kafka): a broker of the project's test helpers (Apache Kafka's jars,
+# KRaft, a process of its own), and A and B from benchmark/kafka, which serve the HTTP chain too (/bench/chain)
+if [ "$mode" = full ] || [ "$mode" = kafka ]; then
+  launch kafka-broker -cp "test-helpers/target/lra-test-helpers-${version}.jar" org.lraext.test.KafkaBroker \
+    "$work/kafka" 50092
+  for _ in $(seq 1 600); do grep -q "Kafka broker on" "$work/kafka-broker.log" && break; sleep 0.1; done
+  grep -q "Kafka broker on" "$work/kafka-broker.log" || { echo "no Kafka broker; see $work/kafka-broker.log" >&2; exit 1; }
+  kjar=benchmark/kafka/target/quarkus-app/quarkus-run.jar
+  launch kafka-b -Xmx512m -DBENCH_PORT=8095 -DBENCH_CONSUME=true -DBENCH_KAFKA=localhost:50092 -jar "$kjar"
+  launch kafka-a -Xmx512m -DBENCH_PORT=8094 -DBENCH_NEXT=http://localhost:8095 -DBENCH_KAFKA=localhost:50092 -jar "$kjar"
+  await http://localhost:8094/kafka-bench/counts; await http://localhost:8095/kafka-bench/counts
+fi
+
 load() { # variant scenario clients seconds -> prints "rps p50 p99 requests errors cpu_ms_per_lra fds_before fds_after heap_before heap_after"
   local v=$1 scenario=$2 clients=$3 seconds=$4
+  local path="bench/$scenario"
+  [ "$scenario" = kafka ] && path="kafka-bench/start"
   local a b; a=$(pid_of "$v-a"); b=$(pid_of "$v-b")
   local threads_n=$(( clients < 2 ? 1 : 2 ))
   local fd0 heap0 c0 out fd1 heap1 c1 n errors
   fd0=$(fds "$a"); heap0=$(heap_mb "$a")
   c0=$(( $(cpu_ticks "$a") + $(cpu_ticks "$b") ))
   out=$(wrk -t"$threads_n" -c"$clients" -d"${seconds}s" --latency -s benchmark/post.lua \
-    "http://localhost:${port_a[$v]}/bench/$scenario")
+    "http://localhost:${port_a[$v]}/$path")
   c1=$(( $(cpu_ticks "$a") + $(cpu_ticks "$b") ))
   fd1=$(fds "$a"); heap1=$(heap_mb "$a")
   n=$(echo "$out" | awk '/requests in/{print $1}')
@@ -92,7 +113,8 @@ load() { # variant scenario clients seconds -> prints "rps p50 p99 requests erro
   echo "$(echo "$out" | awk '/Requests\/sec/{print $2}') $(echo "$out" | awk '/ 50%/{print $2}') \
 $(echo "$out" | awk '/ 99%/{print $2}') $n $errors $(echo "scale=3; ($c1-$c0)*1000/$tick/$n" | bc) $fd0 $fd1 $heap0 $heap1"
 }
-active_lras() { curl -s http://localhost:50000/lra-coordinator/ | grep -o '"status":"Active"' | wc -l; }
+ratio() { echo "scale=2; $1 / $2" | bc | sed 's/^\./0./'; }
+active_lras() { curl -s http://localhost:50000/lra-coordinator/ | { grep -o '"status":"Active"' || true; } | wc -l; }
 ms() { # wrk latency (e.g. 12.5ms, 1.2s, 900us) in ms
   echo "$1" | awk '/us$/{sub("us","");print $1/1000;next} /ms$/{sub("ms","");print $1;next} /s$/{sub("s","");print $1*1000}'
 }
@@ -101,6 +123,89 @@ date_tag=$(date +%Y-%m-%d)
 suffix=""; [ "$mode" != full ] && suffix="-$mode"
 result="benchmark/results/${date_tag}${suffix}.md"
 machine="$(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(awk -F: '/model name/{print $2; exit}' /proc/cpuinfo | sed 's/^ *//'), $(java -version 2>&1 | head -1)"
+
+# The Kafka scenario beside the HTTP chain, both between the same two services of this extension (kafka-a, kafka-b):
+# markdown on stdout. $1: warm-up seconds per scenario, $2: seconds per round, $3: rounds, $4: soak slices (30 s each).
+kafka_section() {
+  local warm=$1 seconds=$2 rounds=$3 slices=$4
+  local a b; a=$(pid_of kafka-a); b=$(pid_of kafka-b)
+  load kafka chain 8 "$warm" > /dev/null
+  load kafka kafka 8 "$warm" > /dev/null
+  declare -A krows kleft=([chain]=0 [kafka]=0)
+  for clients in 1 8; do
+    for round in $(seq 1 "$rounds"); do
+      for scenario in chain kafka; do
+        local before; before=$(active_lras)
+        local line; line=$(load kafka "$scenario" "$clients" "$seconds")
+        sleep 2
+        kleft[$scenario]=$(( ${kleft[$scenario]} + $(active_lras) - before ))
+        echo "kafka section: $scenario c=$clients round $round: $line" >&2
+        krows["$scenario|$clients|$round"]="$line"
+      done
+    done
+  done
+  echo "## A Kafka step beside the HTTP chain (this extension only)"
+  echo
+  echo "- chain: service A \`@LRA\` calls B \`@LRA(MANDATORY, end = false)\` over REST Client; A's answer closes the LRA."
+  echo "- kafka: A \`@LRA(end = false)\` publishes a record in the LRA (MutinyEmitter) and answers once the LRA closed"
+  echo "  (its \`@Complete\` tells it); B consumes with \`@Incoming @LRA(MANDATORY)\` (a \`Uni\`, on the event loop), joins,"
+  echo "  and its end closes the LRA. Latency: from A's request to the close. Broker: Apache Kafka 4.1.2 (KRaft, one"
+  echo "  node, \`org.lraext.test.KafkaBroker\`), \`linger.ms=0\`."
+  echo "- Same two JVMs (benchmark/kafka) for both scenarios; warm-up ${warm}s each at 8 clients, then ${rounds} alternating"
+  echo "  round(s) of ${seconds}s; every round is shown. CPU ms/LRA: A + B from /proc (the broker and the coordinator not counted)."
+  echo
+  echo "| scenario | clients | round | LRA/s | p50 ms | p99 ms | errors | CPU ms/LRA | fds A | heap MB A |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
+  for clients in 1 8; do
+    for scenario in chain kafka; do
+      for round in $(seq 1 "$rounds"); do
+        read -r rps p50 p99 n errors cpu fd0 fd1 h0 h1 <<< "${krows["$scenario|$clients|$round"]}"
+        echo "| $scenario | $clients | $round | $rps | $(ms "$p50") | $(ms "$p99") | $errors | $cpu | $fd0 → $fd1 | $h0 → $h1 |"
+      done
+    done
+  done
+  local best_chain=0 best_kafka=0
+  for round in $(seq 1 "$rounds"); do
+    local r
+    r=$(echo "${krows["chain|8|$round"]}" | awk '{print $1}'); [ "$(echo "$r > $best_chain" | bc)" = 1 ] && best_chain=$r
+    r=$(echo "${krows["kafka|8|$round"]}" | awk '{print $1}'); [ "$(echo "$r > $best_kafka" | bc)" = 1 ] && best_kafka=$r
+  done
+  echo
+  echo "At 8 clients, best rounds: kafka $best_kafka LRA/s against chain $best_chain: $(ratio "$best_kafka" "$best_chain")× (target ≥ 0.5×)."
+  echo "LRAs left Active by the measured rounds: chain ${kleft[chain]}, kafka ${kleft[kafka]}."
+  echo "Counts (A: completed compensated | B's step: ran completed compensated): A $(curl -s localhost:8094/kafka-bench/counts); B $(curl -s localhost:8095/kafka-bench/counts)."
+  if [ "$slices" -gt 0 ]; then
+    echo
+    echo "Soak: the kafka scenario at 8 clients in ${slices} slices of 30 s; after each a full GC of A and B, then their"
+    echo "descriptors and used heap."
+    echo
+    echo "| slice | LRA/s | p99 ms | errors | fds A | fds B | heap MB A | heap MB B |"
+    echo "|---|---|---|---|---|---|---|---|"
+    for slice in $(seq 1 "$slices"); do
+      read -r rps p50 p99 n errors cpu fd0 fd1 h0 h1 <<< "$(load kafka kafka 8 30)"
+      jcmd "$a" GC.run > /dev/null; jcmd "$b" GC.run > /dev/null
+      echo "| $slice | $rps | $(ms "$p99") | $errors | $(fds "$a") | $(fds "$b") | $(heap_mb "$a") | $(heap_mb "$b") |"
+      echo "kafka soak slice $slice: $rps LRA/s" >&2
+    done
+    sleep 2
+    echo
+    echo "LRAs Active on the coordinator afterwards: $(active_lras)."
+  fi
+}
+
+if [ "$mode" = kafka ]; then
+  {
+    echo "# Benchmark: a Kafka step, $date_tag"
+    echo
+    echo "- Machine: $machine. Command: \`benchmark/run.sh --kafka\`."
+    echo "- Coordinator: this project's Narayana \`lra-coordinator-jar\` 1.1.0.Final, its default object store (the journal)."
+    echo
+    kafka_section 60 20 2 6
+  } > "$result"
+  cat "$result"
+  echo "Results: $result"
+  exit 0
+fi
 
 if [ "$mode" = soak ]; then
   a=$(pid_of ours-a)
@@ -157,7 +262,6 @@ best() { # scenario clients variant -> the round with the highest throughput
   done
   echo "$best_line"
 }
-ratio() { echo "scale=2; $1 / $2" | bc | sed 's/^\./0./'; }
 
 {
   echo "# Benchmark: quarkus-lra against quarkus-narayana-lra, $date_tag"
@@ -188,5 +292,6 @@ ratio() { echo "scale=2; $1 / $2" | bc | sed 's/^\./0./'; }
   echo "LRAs left Active on the coordinator by the measured rounds (wrk closes its connections with requests in"
   echo "flight at the end of each round): ours ${left[ours]}, anchor ${left[anchor]}."
 } > "$result"
+{ echo; kafka_section "$(( warm / 2 ))" "$seconds" "$rounds" 0; } >> "$result"
 cat "$result"
 echo "Results: $result"
