@@ -148,7 +148,7 @@ kafka_section() {
   echo
   echo "- chain: service A \`@LRA\` calls B \`@LRA(MANDATORY, end = false)\` over REST Client; A's answer closes the LRA."
   echo "- kafka: A \`@LRA(end = false)\` publishes a record in the LRA (MutinyEmitter) and answers once the LRA closed"
-  echo "  (its \`@Complete\` tells it); B consumes with \`@Incoming @LRA(MANDATORY)\` (a \`Uni\`, on the event loop), joins,"
+  echo "  (its \`@Complete\` tells it); B consumes with \`@Incoming @LRA(MANDATORY)\` (\`@Blocking(ordered = false)\`: records side by side), joins,"
   echo "  and its end closes the LRA. Latency: from A's request to the close. Broker: Apache Kafka 4.1.2 (KRaft, one"
   echo "  node, \`org.lraext.test.KafkaBroker\`), \`linger.ms=0\`."
   echo "- Same two JVMs (benchmark/kafka) for both scenarios; warm-up ${warm}s each at 8 clients, then ${rounds} alternating"
