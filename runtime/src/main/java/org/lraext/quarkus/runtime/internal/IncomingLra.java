@@ -15,7 +15,6 @@ import org.lraext.lra.coordinator.Failures;
 import org.lraext.lra.coordinator.LraEnd;
 import org.lraext.lra.protocol.Action;
 import org.lraext.lra.protocol.EndpointPolicy;
-import org.lraext.lra.protocol.InvalidLraIdException;
 import org.lraext.lra.protocol.LraHeaders;
 import org.lraext.lra.protocol.TypeRules;
 import org.lraext.quarkus.runtime.LraJournal;
@@ -86,17 +85,10 @@ final class IncomingLra {
             default:
                 break;
         }
-        URI incoming = null;
-        if (record != null && record.carriesLra()) {
-            if (record.problem() != null) {
-                throw refused(endpoint, record, record.problem());
-            }
-            try {
-                incoming = coordinator.ids().parse(record.lra());
-            } catch (InvalidLraIdException e) {
-                throw refused(endpoint, record, e.getMessage());
-            }
+        if (record != null && record.problem() != null) {
+            throw refused(endpoint, record, record.problem());
         }
+        URI incoming = record == null ? null : record.lra();
         Class<?> result = ic.getMethod().getReturnType();
         boolean uni = Uni.class.isAssignableFrom(result);
         boolean stage = !uni && CompletionStage.class.isAssignableFrom(result);

@@ -1,6 +1,5 @@
 package org.lraext.quarkus.runtime.internal;
 
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -13,6 +12,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.lraext.lra.protocol.InvalidLraIdException;
 import org.lraext.lra.protocol.LraHeaders;
 import org.lraext.lra.protocol.LraIds;
 
@@ -25,7 +25,8 @@ import io.smallrye.reactive.messaging.providers.locals.LocalContextMetadata;
  * Reads the LRA headers of every record an incoming Kafka channel delivers, before any method sees it, into the
  * record's own Vert.x context: for an {@code @Incoming @LRA} method, what {@link IncomingLra} decides on; for any other
  * method, a trusted LRA is just the current one, so that what it sends on carries it (as for an HTTP method without
- * {@code @LRA}). Nothing is parsed twice and nothing is called: the checks are local.
+ * {@code @LRA}). Each record's headers are checked and parsed here, once, and nothing is called: the checks
+ * (length, encoding, trusted coordinators) are local.
  */
 @ApplicationScoped
 public class KafkaIncomingDecorator implements PublisherDecorator {
@@ -50,22 +51,14 @@ public class KafkaIncomingDecorator implements PublisherDecorator {
             return;
         }
         RecordLra record = read(kafka.getHeaders(), channel);
-        if (record == null) {
-            // none: the channel's name still goes with it, for the messages of a method that needs one
-            new RecordLra(null, null, null, channel).attachTo(local.context());
-            return;
-        }
         record.attachTo(local.context());
-        if (record.problem() == null) {
-            URI lra = ids.parseOrNull(record.lra());
-            if (lra != null) {
-                LraContext.set(local.context(), lra, ids.parseOrNull(record.parent()));
-            }
+        if (record.lra() != null) {
+            LraContext.set(local.context(), record.lra(), record.parent());
         }
     }
 
-    /** The record's LRA headers, or null when it has none. */
-    static RecordLra read(Headers headers, String channel) {
+    /** The record's LRA headers, checked and parsed once: what the type's rule and the method then use. */
+    private RecordLra read(Headers headers, String channel) {
         Header lra = null;
         int count = 0;
         for (Header h : headers.headers(LraHeaders.CONTEXT)) {
@@ -74,7 +67,8 @@ public class KafkaIncomingDecorator implements PublisherDecorator {
         }
         Header parent = headers.lastHeader(LraHeaders.PARENT);
         if (lra == null && parent == null) {
-            return null;
+            // none: the channel's name still goes with it, for the messages of a method that needs one
+            return new RecordLra(null, null, null, channel);
         }
         if (count > 1) {
             return new RecordLra(null, null, "it carries " + count + " " + LraHeaders.CONTEXT + " headers, where one"
@@ -91,7 +85,12 @@ public class KafkaIncomingDecorator implements PublisherDecorator {
         if (problem != null) {
             return new RecordLra(null, null, problem, channel);
         }
-        return new RecordLra(text(lra), parent == null ? null : text(parent), null, channel);
+        try {
+            return new RecordLra(ids.parse(text(lra)), parent == null ? null : ids.parseOrNull(text(parent)), null,
+                    channel);
+        } catch (InvalidLraIdException e) {
+            return new RecordLra(null, null, e.getMessage(), channel);
+        }
     }
 
     private static String problem(Header h) {

@@ -1,5 +1,7 @@
 package org.lraext.quarkus.runtime.internal;
 
+import java.net.URI;
+
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
@@ -8,12 +10,13 @@ import io.vertx.core.Context;
  * The LRA headers an incoming record carries, as read off the record before its method runs, kept in the record's own
  * Vert.x duplicated context (one per record, where its {@code @Incoming} method is invoked).
  *
- * @param lra the {@code Long-Running-Action} header's value, or null when the record has none
- * @param parent the {@code Long-Running-Action-Parent} header's value, or null
- * @param problem why the headers cannot be used (oversized, not UTF-8, conflicting), or null
+ * @param lra the LRA of the {@code Long-Running-Action} header, parsed and trusted, or null
+ * @param parent the LRA of the {@code Long-Running-Action-Parent} header, or null
+ * @param problem why the headers cannot be used (oversized, not UTF-8, conflicting, not an LRA of a trusted
+ *        coordinator), or null
  * @param channel the channel the record came from
  */
-record RecordLra(String lra, String parent, String problem, String channel) {
+record RecordLra(URI lra, URI parent, String problem, String channel) {
 
     private static final String KEY = RecordLra.class.getName();
 

@@ -53,19 +53,21 @@ class PaidTripSagaTest {
         return given().queryParam("lra", lra).get(url).then().statusCode(200).extract().jsonPath().getList("$");
     }
 
-    /** Waits until the row of the LRA at url is in the state, then checks its callback counts. */
+    /**
+     * Waits until the row of the LRA at url is in the state with these callback counts (a declined payment is
+     * DECLINED before its compensation arrives); a row that ends otherwise fails with what it holds.
+     */
     private static Map<String, Object> awaitRow(String url, String lra, String state, int completions,
             int compensations) {
-        await().atMost(WAIT).until(() -> {
+        await().atMost(WAIT).untilAsserted(() -> {
             List<Map<String, Object>> rows = rows(url, lra);
-            return rows.size() == 1 && state.equals(rows.get(0).get("state"));
+            assertEquals(1, rows.size(), () -> "one row for " + lra + " at " + url + ": " + rows);
+            Map<String, Object> row = rows.get(0);
+            assertEquals(state, row.get("state"), () -> "state of " + row);
+            assertEquals(completions, row.get("completions"), () -> "@Complete calls for " + row);
+            assertEquals(compensations, row.get("compensations"), () -> "@Compensate calls for " + row);
         });
-        List<Map<String, Object>> rows = rows(url, lra);
-        assertEquals(1, rows.size(), () -> "one row for " + lra + " at " + url + ": " + rows);
-        Map<String, Object> row = rows.get(0);
-        assertEquals(completions, row.get("completions"), () -> "@Complete calls for " + row);
-        assertEquals(compensations, row.get("compensations"), () -> "@Compensate calls for " + row);
-        return row;
+        return rows(url, lra).get(0);
     }
 
     private static void assertConfirmedEverywhere(String lra) {
