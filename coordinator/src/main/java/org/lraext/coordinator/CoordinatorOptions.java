@@ -1,6 +1,8 @@
 package org.lraext.coordinator;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import io.smallrye.config.ConfigMapping;
@@ -54,4 +56,47 @@ public interface CoordinatorOptions {
      */
     @WithDefault("200")
     int callbackConnections();
+
+    /**
+     * Whether every call needs credentials ({@code LRA_COORDINATOR_AUTH}, off by default): a bearer JWT (issuer
+     * {@code LRA_COORDINATOR_JWT_ISSUER}, verified with the public key or JWKS at {@code LRA_COORDINATOR_JWT_KEY}) or
+     * a client certificate (mutual TLS), whose groups (JWT) or common name (certificate) are its roles:
+     * {@code lra-participant} may start, join, leave, close, cancel, renew and read one LRA; {@code lra-admin} may also
+     * list all LRAs and read, move and delete recovery records; {@code lra-coordinator} is this coordinator's own
+     * role, for its nested-LRA endpoints. Without credentials: 401; with too few roles: 403.
+     */
+    @WithDefault("false")
+    boolean auth();
+
+    /**
+     * The TLS configuration of the Quarkus TLS registry ({@code quarkus.tls.<name>.*}) the coordinator's callbacks to
+     * {@code https} participants use: the certificates trusted and the client certificate shown
+     * ({@code LRA_COORDINATOR_CALLBACK_TLS}). Unset: the registry's default configuration if there is one, else the
+     * JVM's trust store.
+     */
+    Optional<String> callbackTlsConfigurationName();
+
+    /**
+     * A file holding the bearer token sent on every callback and recovery call to participants
+     * ({@code LRA_COORDINATOR_CALLBACK_TOKEN_FILE}), re-read when it changes: the participants can verify that a
+     * callback comes from the coordinator, and a recovery pass never depends on a user's token, which may have expired
+     * since the LRA began. Unset: callbacks carry no token.
+     */
+    Optional<Path> callbackTokenFile();
+
+    /**
+     * Client certificates on the https port ({@code LRA_COORDINATOR_CLIENT_CERTIFICATES}): {@code none},
+     * {@code request} (a trusted certificate authenticates its sender; others may send a JWT instead) or
+     * {@code required} (no TLS connection without a certificate from a CA of the TLS trust store). A certificate's
+     * common name is its role (see {@link #auth()}).
+     */
+    @WithDefault("none")
+    ClientCertificates clientCertificates();
+
+    /** See {@link #clientCertificates()}. */
+    enum ClientCertificates {
+        NONE,
+        REQUEST,
+        REQUIRED
+    }
 }

@@ -32,6 +32,8 @@ public final class JavaService {
     private final String readyPath;
     private final List<String> options;
     private final Path logs;
+    /** Serves https only (on {@link #port}); ready once it says it listens. */
+    private final boolean tls;
     private Process process;
     private int starts;
 
@@ -42,12 +44,26 @@ public final class JavaService {
      * @param logs the directory the logs go to
      */
     public JavaService(String name, Path jar, int port, String readyPath, List<String> options, Path logs) {
+        this(name, jar, port, readyPath, options, logs, false);
+    }
+
+    private JavaService(String name, Path jar, int port, String readyPath, List<String> options, Path logs,
+            boolean tls) {
         this.name = name;
         this.jar = jar;
         this.port = port;
         this.readyPath = readyPath;
         this.options = List.copyOf(options);
         this.logs = logs;
+        this.tls = tls;
+    }
+
+    /**
+     * The same service serving https only, on the same port (its TLS settings are among the options): plain HTTP is
+     * not served at all, and it is ready once its log says it listens.
+     */
+    public JavaService httpsOnly() {
+        return new JavaService(name, jar, port, readyPath, options, logs, true);
     }
 
     public String name() {
@@ -58,9 +74,9 @@ public final class JavaService {
         return port;
     }
 
-    /** {@code http://127.0.0.1:<port>}. */
+    /** {@code http://127.0.0.1:<port>} ({@code https://localhost:<port>} when it serves https only). */
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return tls ? "https://localhost:" + port : "http://127.0.0.1:" + port;
     }
 
     public long pid() {
@@ -73,7 +89,7 @@ public final class JavaService {
      */
     public JavaService without(String prefix, String name) {
         return new JavaService(name, jar, port, readyPath, options.stream().filter(o -> !o.startsWith(prefix)).toList(),
-                logs);
+                logs, tls);
     }
 
     /** Starts it (again: on the same port, with the same options) and waits, at most 90 s, until it answers. */
@@ -82,7 +98,12 @@ public final class JavaService {
         List<String> command = new ArrayList<>();
         command.add(executable ? jar.toString() : Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
-        command.add("-Dquarkus.http.port=" + port);
+        if (tls) {
+            command.add("-Dquarkus.http.ssl-port=" + port);
+            command.add("-Dquarkus.http.insecure-requests=disabled");
+        } else {
+            command.add("-Dquarkus.http.port=" + port);
+        }
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.addAll(options);
         if (!executable) {
@@ -106,6 +127,13 @@ public final class JavaService {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited early; see " + log.toAbsolutePath());
+            }
+            if (tls) {
+                if (log().contains("Listening on: https://")) {
+                    return;
+                }
+                sleep(100);
+                continue;
             }
             try {
                 HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url() + readyPath))

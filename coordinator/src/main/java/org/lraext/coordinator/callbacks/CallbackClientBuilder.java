@@ -4,6 +4,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.resteasy.reactive.client.impl.ClientBuilderImpl;
 import org.lraext.coordinator.CoordinatorOptions;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.tls.TlsConfiguration;
+import io.quarkus.tls.TlsConfigurationRegistry;
 import io.smallrye.config.SmallRyeConfig;
 
 /**
@@ -13,7 +16,9 @@ import io.smallrye.config.SmallRyeConfig;
  * connection pool of its own, so every callback opened a TCP connection and closed it again. The clients this
  * builder makes share one named Vert.x HTTP client instead, whose pool outlives them (one reference is held by
  * {@link CallbackConnections}), so a participant is called back on a kept-alive connection.
- * {@code lra.coordinator.callback-keep-alive=0} restores a connection per callback.
+ * {@code lra.coordinator.callback-keep-alive=0} restores a connection per callback. Callbacks to {@code https}
+ * participants use the TLS configuration {@code lra.coordinator.callback-tls-configuration-name} names, and carry the
+ * coordinator's bearer token when {@link CallbackCredentials} has one.
  */
 public class CallbackClientBuilder extends ClientBuilderImpl {
 
@@ -34,14 +39,40 @@ public class CallbackClientBuilder extends ClientBuilderImpl {
     public CallbackClientBuilder() {
         CoordinatorOptions options = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
                 .getConfigMapping(CoordinatorOptions.class);
+        CallbackCredentials credentials = Arc.container().instance(CallbackCredentials.class).get();
+        if (credentials.active()) {
+            register(credentials);
+        }
+        TlsConfiguration tls = tls(options);
+        if (tls != null) {
+            // (used for https participants only)
+            clientOptionsCustomizer(http -> http.setTrustOptions(tls.getTrustStoreOptions())
+                    .setKeyCertOptions(tls.getKeyStoreOptions()).setTrustAll(tls.isTrustAll())
+                    .setVerifyHost(!tls.getHostnameVerificationAlgorithm().map("NONE"::equalsIgnoreCase).orElse(false))
+                    .setPoolCleanerPeriod(IDLE_CHECK_MILLIS));
+        }
         if (keepsConnections(options)) {
             property("io.quarkus.rest.client.shared", Boolean.TRUE);
             property("io.quarkus.rest.client.name", SHARED_CLIENT);
             property("io.quarkus.rest.client.connection-ttl", keepAliveSeconds(options));
             property("io.quarkus.rest.client.connection-pool-size", options.callbackConnections());
             property("io.quarkus.rest.client.read-timeout", CALLBACK_TIMEOUT_MILLIS);
-            clientOptionsCustomizer(http -> http.setPoolCleanerPeriod(IDLE_CHECK_MILLIS));
+            if (tls == null) {
+                clientOptionsCustomizer(http -> http.setPoolCleanerPeriod(IDLE_CHECK_MILLIS));
+            }
         }
+    }
+
+    /** The callbacks' TLS configuration: the named one, else the registry's default, else none (the JVM's). */
+    private static TlsConfiguration tls(CoordinatorOptions options) {
+        TlsConfigurationRegistry registry = Arc.container().instance(TlsConfigurationRegistry.class).get();
+        if (options.callbackTlsConfigurationName().isPresent()) {
+            String name = options.callbackTlsConfigurationName().get();
+            return registry.get(name).orElseThrow(() -> new IllegalStateException(
+                    "lra.coordinator.callback-tls-configuration-name is " + name + ", but the TLS registry has no"
+                            + " configuration of that name: configure quarkus.tls." + name + ".trust-store.*"));
+        }
+        return registry.getDefault().orElse(null);
     }
 
     /** Whether callbacks share kept-alive connections: a keep-alive above zero. */

@@ -213,6 +213,13 @@ final class CoordinatorProtocol {
 
     private static CoordinatorException unexpected(String what, Answer r) {
         String body = r.body().length() > 300 ? r.body().substring(0, 300) + "..." : r.body();
+        if (r.status() == 401 || r.status() == 403) {
+            // the coordinator refused this service's credentials: said as such, not as a coordinator failure
+            return new CoordinatorException(r.status(), r.status(), "Could not " + what + ": the LRA coordinator "
+                    + (r.status() == 401 ? "did not accept this service's credentials (401)"
+                            : "does not allow this service to do that (403)")
+                    + (body.isBlank() ? "" : ": " + body.strip()), null);
+        }
         int status = r.status() >= 500 || r.status() == 429 ? 503 : 502;
         return new CoordinatorException(status, r.status(), "Could not " + what + ": the LRA coordinator answered "
                 + r.status() + (body.isBlank() ? "" : ": " + body.strip()), null);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
@@ -46,6 +47,8 @@ final class CoordinatorTransport implements AutoCloseable {
     private final PoolOptions poolOptions;
     private final long requestTimeoutMillis;
     private final CoordinatorClient.CallObserver observer;
+    /** The Authorization header's value for each call, or null. */
+    private final Supplier<String> authorization;
     /** For calls made off any Vert.x context, or beyond {@link #MAX_LOOP_POOLS}. */
     private final HttpClient shared;
     /** One pool per event loop thread, made at its first call. */
@@ -68,6 +71,13 @@ final class CoordinatorTransport implements AutoCloseable {
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setTcpNoDelay(true)
                 .setName("lra-coordinator-client");
+        CoordinatorClientOptions.Tls tls = options.tls();
+        if (tls != null) {
+            // (TLS is used per request, for https URLs only: see target)
+            httpOptions.setTrustOptions(tls.trust()).setKeyCertOptions(tls.keyCert()).setVerifyHost(tls.verifyHost())
+                    .setTrustAll(tls.trustAll());
+        }
+        this.authorization = options.authorization();
         this.poolOptions = new PoolOptions().setHttp1MaxSize(options.maxConnections()).setMaxWaitQueueSize(-1);
         this.shared = vertx.createHttpClient(httpOptions, poolOptions);
     }
@@ -116,6 +126,10 @@ final class CoordinatorTransport implements AutoCloseable {
         RequestOptions options = target(new RequestOptions().setMethod(method), url).setTimeout(requestTimeoutMillis);
         options.putHeader("Accept", "text/plain, application/json");
         options.putHeader("Narayana-LRA-API-version", "1.2");
+        String credentials = authorization == null ? null : authorization.get();
+        if (credentials != null) {
+            options.putHeader("Authorization", credentials);
+        }
         if (link != null) {
             options.putHeader("Link", link);
         }

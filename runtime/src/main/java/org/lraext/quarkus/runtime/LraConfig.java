@@ -1,5 +1,6 @@
 package org.lraext.quarkus.runtime;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -166,5 +167,28 @@ public interface LraConfig {
          */
         @WithDefault("20s")
         Duration idleTimeout();
+
+        /**
+         * The TLS configuration of the Quarkus TLS registry ({@code quarkus.tls.<name>.*}) used towards {@code https}
+         * coordinators: the certificates trusted, the client certificate shown for mutual TLS, and host-name
+         * verification (on unless the configuration sets {@code hostname-verification-algorithm=NONE}). When unset,
+         * the registry's default configuration ({@code quarkus.tls.*}) is used if there is one, else the JVM's trust
+         * store. A name the registry does not know stops the application at start-up.
+         */
+        Optional<String> tlsConfigurationName();
+
+        /**
+         * A file holding the bearer token this service sends to the coordinator on every call
+         * ({@code Authorization: Bearer <token>}), such as a Kubernetes projected service-account token. The file is
+         * read at start-up (missing or empty: the application does not start) and read again when it changes, so a
+         * rotated token is used without a restart. Unset: no token is sent.
+         */
+        Optional<Path> tokenFile();
+
+        /**
+         * How often the token file is checked for a new token.
+         */
+        @WithDefault("5s")
+        Duration tokenFileCheck();
     }
 }

@@ -8,6 +8,8 @@ public final class LraConfigKeys {
     public static final String PREFIX = "quarkus.lra.";
     public static final String COORDINATOR_URL = PREFIX + "coordinator-url";
     public static final String TRUSTED_COORDINATORS = PREFIX + "trusted-coordinators";
+    public static final String COORDINATOR_TLS = PREFIX + "coordinator.tls-configuration-name";
+    public static final String COORDINATOR_TOKEN_FILE = PREFIX + "coordinator.token-file";
     public static final String BASE_URI = PREFIX + "base-uri";
     public static final String CALLBACKS = PREFIX + "callbacks";
     public static final String SIGNING_KEY = CALLBACKS + ".signing-key";

@@ -3,6 +3,7 @@ package org.lraext.quarkus.runtime.internal;
 import java.net.URI;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -23,8 +24,10 @@ import org.lraext.quarkus.runtime.LraJournal;
 /**
  * Puts a request into its LRA before its method runs, as the method's {@code @LRA} type says: refuses it, runs it
  * outside any LRA, joins the LRA it arrived in, or starts a new (possibly nested) one; the method's class is enlisted
- * as a participant when it is one. Also serves {@code @Leave}. Once the method is to run in an LRA the request is an
- * {@link LraRequest}, which {@link Ender} ends.
+ * as a participant when it is one. Also serves {@code @Leave}. What needs no coordinator (the type's rule, the id's
+ * trust) is decided in the request filter; the coordinator calls are {@link Deferred} until the method's parameters
+ * are resolved ({@link LraInvokeHandler}). Once the method is to run in an LRA the request is an {@link LraRequest},
+ * which {@link Ender} ends.
  */
 final class Enlister {
 
@@ -75,8 +78,16 @@ final class Enlister {
                 return Replies.abort(e.status(), e.getMessage());
             }
         }
-        return action == Action.JOIN ? join(ctx, endpoint, incoming)
-                : begin(ctx, endpoint, action == Action.START_NESTED ? incoming : null);
+        // the coordinator's part waits for the method's parameters: a request refused before they are resolved (a
+        // body that does not parse, invalid fields) starts and joins nothing
+        URI lra = incoming;
+        defer(ctx, action == Action.JOIN ? () -> join(ctx, endpoint, lra)
+                : () -> begin(ctx, endpoint, action == Action.START_NESTED ? lra : null));
+        return Replies.CONTINUE;
+    }
+
+    private static void defer(ContainerRequestContext ctx, Supplier<CompletionStage<Response>> work) {
+        ctx.setProperty(Deferred.PROPERTY, new Deferred(work));
     }
 
     /** The method runs in the LRA the request arrived in. */
@@ -150,13 +161,14 @@ final class Enlister {
         if (endpoint.participant() == null) {
             return Replies.CONTINUE;
         }
-        return coordinator.leave(lra, link(ctx, endpoint, lra)).handle((v, t) -> {
+        defer(ctx, () -> coordinator.leave(lra, link(ctx, endpoint, lra)).handle((v, t) -> {
             if (t != null) {
                 return Replies.failure(coordinatorFailure(t));
             }
             journal.record(lra.toString(), LraJournal.Kind.LEFT, endpoint.className(), null, 200, null, 0);
             return null;
-        });
+        }));
+        return Replies.CONTINUE;
     }
 
     /** The participant's {@code Link} header for this LRA (callback URLs signed for it when signing is on). */

@@ -3,6 +3,7 @@ package org.lraext.quarkus.runtime.internal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
@@ -12,6 +13,7 @@ import jakarta.inject.Singleton;
 import org.lraext.lra.coordinator.CoordinatorClient;
 import org.lraext.lra.coordinator.CoordinatorClientOptions;
 import org.lraext.lra.coordinator.StartCoordinators;
+import org.lraext.lra.coordinator.TokenFile;
 import org.lraext.lra.protocol.CallbackMemory;
 import org.lraext.lra.protocol.CallbackSignatures;
 import org.lraext.lra.protocol.LraIds;
@@ -24,6 +26,8 @@ import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import io.quarkus.tls.TlsConfiguration;
+import io.quarkus.tls.TlsConfigurationRegistry;
 import io.quarkus.vertx.http.HttpServer;
 import io.vertx.core.Vertx;
 
@@ -37,13 +41,15 @@ public class LraProducers {
     @Produces
     @Singleton
     @Startup
-    CoordinatorClient coordinatorClient(Vertx vertx, LraConfig config, LraMetrics metrics, LraTracing tracing) {
+    CoordinatorClient coordinatorClient(Vertx vertx, LraConfig config, LraMetrics metrics, LraTracing tracing,
+            Instance<TlsConfigurationRegistry> tlsRegistry, Instance<TokenFile> tokenFile) {
         List<String> urls = config.coordinatorUrl();
         List<String> trusted = new ArrayList<>();
         config.trustedCoordinators().ifPresent(trusted::addAll);
         LraConfig.Coordinator c = config.coordinator();
         CoordinatorClientOptions options = new CoordinatorClientOptions(c.connectTimeout(), c.requestTimeout(),
-                c.maxConnections(), c.idleTimeout());
+                c.maxConnections(), c.idleTimeout(), tls(c, tlsRegistry),
+                c.tokenFile().isPresent() ? tokenFile.get() : null);
         List<String> stork = urls.stream().filter(u -> u.trim().startsWith(StorkCoordinators.SCHEME + ":")).toList();
         try {
             if (stork.isEmpty()) {
@@ -63,6 +69,42 @@ public class LraProducers {
             throw new ConfigurationException(LraConfigKeys.COORDINATOR_URL + " / " + LraConfigKeys.TRUSTED_COORDINATORS + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** TLS towards https coordinators: the named TLS configuration, else the registry's default, else none. */
+    private static CoordinatorClientOptions.Tls tls(LraConfig.Coordinator c, Instance<TlsConfigurationRegistry> tlsRegistry) {
+        TlsConfigurationRegistry registry = tlsRegistry.isResolvable() ? tlsRegistry.get() : null;
+        Optional<TlsConfiguration> configuration;
+        if (c.tlsConfigurationName().isPresent()) {
+            String name = c.tlsConfigurationName().get();
+            configuration = registry == null ? Optional.empty() : registry.get(name);
+            if (configuration.isEmpty()) {
+                throw new ConfigurationException(LraConfigKeys.COORDINATOR_TLS + " is " + name
+                        + ", but the TLS registry has no configuration of that name: configure quarkus.tls." + name
+                        + ".trust-store.* (and quarkus.tls." + name + ".key-store.* for mutual TLS), or unset it");
+            }
+        } else {
+            configuration = registry == null ? Optional.empty() : registry.getDefault();
+        }
+        return configuration.map(t -> new CoordinatorClientOptions.Tls(t.getTrustStoreOptions(), t.getKeyStoreOptions(),
+                !t.getHostnameVerificationAlgorithm().map("NONE"::equalsIgnoreCase).orElse(false), t.isTrustAll()))
+                .orElse(null);
+    }
+
+    /** The bearer token sent to the coordinator, when {@code quarkus.lra.coordinator.token-file} is set. */
+    @Produces
+    @Singleton
+    TokenFile tokenFile(Vertx vertx, LraConfig config) {
+        LraConfig.Coordinator c = config.coordinator();
+        try {
+            return new TokenFile(vertx, c.tokenFile().orElseThrow(), c.tokenFileCheck());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(LraConfigKeys.COORDINATOR_TOKEN_FILE + ": " + e.getMessage(), e);
+        }
+    }
+
+    void closeTokenFile(@Disposes TokenFile tokenFile) {
+        tokenFile.close();
     }
 
     private static StartCoordinators storkCoordinators(URI url, LraIds ids) {

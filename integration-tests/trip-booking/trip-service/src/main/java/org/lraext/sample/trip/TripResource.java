@@ -5,6 +5,8 @@ import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,7 +28,8 @@ import org.jboss.logging.Logger;
 /**
  * Books a trip as a saga: a new LRA per request, a flight and a hotel booked in it over REST Client. The LRA closes
  * when the method returns 2xx (every participant's @Complete runs) and is cancelled on 4xx/5xx (every participant's
- * @Compensate runs). A paid trip adds a payment step over Kafka, which ends the LRA.
+ * @Compensate runs). A paid trip adds a payment step over Kafka, which ends the LRA. A request that does not parse
+ * or is invalid is answered 400 before any LRA begins.
  */
 @Path("/trips")
 public class TripResource {
@@ -49,7 +52,7 @@ public class TripResource {
 
     @POST
     @LRA(LRA.Type.REQUIRES_NEW)
-    public Response book(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lraId, TripRequest request) {
+    public Response book(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lraId, @Valid @NotNull TripRequest request) {
         Trip trip = trips.create(lraId, request);
         Response refused = bookFlightAndHotel(lraId, trip, request);
         if (refused != null) {
@@ -67,7 +70,8 @@ public class TripResource {
     @POST
     @Path("paid")
     @LRA(value = LRA.Type.REQUIRES_NEW, end = false)
-    public Response bookPaid(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lraId, PaidTripRequest request) {
+    public Response bookPaid(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) String lraId,
+            @Valid @NotNull PaidTripRequest request) {
         Trip trip = trips.create(lraId, request.trip());
         Response refused = bookFlightAndHotel(lraId, trip, request.trip());
         if (refused != null) {

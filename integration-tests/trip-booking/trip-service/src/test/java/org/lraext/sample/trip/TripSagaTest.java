@@ -3,6 +3,7 @@ package org.lraext.sample.trip;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -10,9 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
 import org.junit.jupiter.api.Test;
+import org.lraext.quarkus.runtime.LraJournal;
 import org.lraext.quarkus.test.LraTesting;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,6 +30,9 @@ import io.restassured.response.Response;
 @QuarkusTest
 @QuarkusTestResource(SagaServices.class)
 class TripSagaTest {
+
+    @Inject
+    LraJournal journal;
 
     private static String config(String key) {
         return ConfigProvider.getConfig().getValue(key, String.class);
@@ -105,5 +112,34 @@ class TripSagaTest {
                 .post("/trips");
         assertEquals(403, r.statusCode(), r.asString());
         assertTrue(r.asString().contains("trusted"), r.asString());
+    }
+
+    @Test
+    void anInvalidOrUnparsableTripIsRefusedBeforeAnyLra() {
+        int tripsBefore = given().get("/trips").jsonPath().getList("$").size();
+        List<String> lrasBefore = journal.recent(LraJournal.CAPACITY);
+
+        Map<String, Object> invalid = Map.of("passenger", "", "flightNumber", "LX318", "hotel", "Grand Hotel",
+                "nights", -1);
+        Response r = given().contentType(ContentType.JSON).body(invalid).post("/trips");
+        assertEquals(400, r.statusCode(), r.asString());
+        assertTrue(r.asString().contains("passenger") && r.asString().contains("nights"),
+                "the answer names the fields: " + r.asString());
+        assertNull(r.header(LRA.LRA_HTTP_CONTEXT_HEADER));
+
+        r = given().contentType(ContentType.JSON).body("{\"passenger\": \"Ada\", nights").post("/trips");
+        assertEquals(400, r.statusCode(), r.asString());
+        assertNull(r.header(LRA.LRA_HTTP_CONTEXT_HEADER));
+
+        r = given().contentType(ContentType.JSON).post("/trips"); // no body at all
+        assertEquals(400, r.statusCode(), r.asString());
+
+        r = given().contentType(ContentType.JSON).body(Map.of("passenger", "Ada", "flightNumber", "LX318", "hotel",
+                "Grand Hotel", "nights", 2, "card", "not a card")).post("/trips/paid");
+        assertEquals(400, r.statusCode(), r.asString());
+        assertTrue(r.asString().contains("card"), r.asString());
+
+        assertEquals(lrasBefore, journal.recent(LraJournal.CAPACITY), "no LRA was started for a refused request");
+        assertEquals(tripsBefore, given().get("/trips").jsonPath().getList("$").size(), "no trip was created");
     }
 }
