@@ -15,8 +15,10 @@ import io.vertx.core.net.TrustOptions;
  * @param idleTimeout how long an idle pooled connection is kept
  * @param tls how {@code https} coordinators are trusted and what the client shows them; null: the JVM's trust store,
  *        no client certificate, host names verified
- * @param authorization the {@code Authorization} header of every call, asked for each call (it may change, e.g. a
- *        token file that is rotated); null, or a supplier answering null: no header
+ * @param authorization the {@code Authorization} header of every call, asked for each call on the caller's thread and
+ *        Vert.x context (it may change, e.g. a token file that is rotated, or depend on the caller, e.g. a propagated
+ *        token); calls the client makes later by itself (retried ends, searches for lost starts) ask it on a context of
+ *        the client's own. Null, or a supplier answering null: no header
  */
 public record CoordinatorClientOptions(Duration connectTimeout, Duration requestTimeout, int maxConnections,
         Duration idleTimeout, Tls tls, Supplier<String> authorization) {

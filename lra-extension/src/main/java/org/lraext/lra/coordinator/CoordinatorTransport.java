@@ -47,8 +47,10 @@ final class CoordinatorTransport implements AutoCloseable {
     private final PoolOptions poolOptions;
     private final long requestTimeoutMillis;
     private final CoordinatorClient.CallObserver observer;
-    /** The Authorization header's value for each call, or null. */
+    /** The Authorization header's value for each call, asked on the caller's thread and context; or null. */
     private final Supplier<String> authorization;
+    /** A context of the transport's own, for work done later ({@link #later}); null when made on a Vert.x thread. */
+    private final Context background;
     /** For calls made off any Vert.x context, or beyond {@link #MAX_LOOP_POOLS}. */
     private final HttpClient shared;
     /** One pool per event loop thread, made at its first call. */
@@ -80,6 +82,20 @@ final class CoordinatorTransport implements AutoCloseable {
         this.authorization = options.authorization();
         this.poolOptions = new PoolOptions().setHttp1MaxSize(options.maxConnections()).setMaxWaitQueueSize(-1);
         this.shared = vertx.createHttpClient(httpOptions, poolOptions);
+        this.background = Vertx.currentContext() == null ? vertx.getOrCreateContext() : null;
+    }
+
+    /**
+     * Runs {@code task} after {@code delayMillis} on a context of the transport's own, not the caller's: work the client
+     * does by itself later (retried ends, searches for lost starts) carries none of the caller's context, e.g. not the
+     * credentials of the request that caused it, which may have expired by then.
+     */
+    void later(long delayMillis, Runnable task) {
+        if (background == null) {
+            vertx.setTimer(delayMillis, id -> task.run());
+            return;
+        }
+        background.runOnContext(v -> vertx.setTimer(delayMillis, id -> task.run()));
     }
 
     Vertx vertx() {
@@ -104,29 +120,31 @@ final class CoordinatorTransport implements AutoCloseable {
      * @param body a text body, or null for none
      */
     Future<Answer> call(String operation, URI lra, HttpMethod method, String url, String link, String body) {
+        // (asked here, on the caller's thread and context: a propagated caller's token lives there)
+        String credentials = authorization == null ? null : authorization.get();
         Context context = Vertx.currentContext();
         if (context != null && !Context.isOnEventLoopThread() && context.isEventLoopContext()) {
             // a worker thread of an event loop's context: send from that event loop, with its pool
             Promise<Answer> answer = Promise.promise();
-            context.runOnContext(v -> observedCall(operation, lra, method, url, link, body).onComplete(answer));
+            context.runOnContext(v -> observedCall(operation, lra, method, url, link, body, credentials)
+                    .onComplete(answer));
             return answer.future();
         }
-        return observedCall(operation, lra, method, url, link, body);
+        return observedCall(operation, lra, method, url, link, body, credentials);
     }
 
     private Future<Answer> observedCall(String operation, URI lra, HttpMethod method, String url, String link,
-            String body) {
+            String body, String credentials) {
         long started = System.nanoTime();
         Object token = observer.started(operation, lra, url);
-        return send(method, url, link, body).andThen(ar -> observer.ended(token, operation,
+        return send(method, url, link, body, credentials).andThen(ar -> observer.ended(token, operation,
                 ar.succeeded() ? ar.result().status() : 0, System.nanoTime() - started));
     }
 
-    private Future<Answer> send(HttpMethod method, String url, String link, String body) {
+    private Future<Answer> send(HttpMethod method, String url, String link, String body, String credentials) {
         RequestOptions options = target(new RequestOptions().setMethod(method), url).setTimeout(requestTimeoutMillis);
         options.putHeader("Accept", "text/plain, application/json");
         options.putHeader("Narayana-LRA-API-version", "1.2");
-        String credentials = authorization == null ? null : authorization.get();
         if (credentials != null) {
             options.putHeader("Authorization", credentials);
         }

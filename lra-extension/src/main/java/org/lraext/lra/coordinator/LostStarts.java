@@ -91,7 +91,7 @@ final class LostStarts {
     }
 
     private void look(URI coordinator, Lost lost, long delayMillis) {
-        transport.vertx().setTimer(delayMillis, timer -> {
+        transport.later(delayMillis, () -> {
             if (transport.closed()) {
                 return;
             }

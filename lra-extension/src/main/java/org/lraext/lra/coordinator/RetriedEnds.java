@@ -47,7 +47,7 @@ final class RetriedEnds {
 
     private void schedule(URI lra, LraEnd end, int attempt) {
         long delay = Math.min(MAX_DELAY_MILLIS, FIRST_DELAY_MILLIS << Math.min(attempt, 6));
-        transport.vertx().setTimer(delay, id -> {
+        transport.later(delay, () -> {
             if (transport.closed()) {
                 return;
             }

@@ -132,6 +132,16 @@ public interface LraConfig {
          */
         @WithDefault("10000")
         int remembered();
+
+        /**
+         * The roles a callback's caller must have, e.g. {@code lra-coordinator}, the role of the token the coordinator
+         * sends on its callbacks: every participant callback of the application (JAX-RS and plain-method ones, found at
+         * build time, so none is forgotten) is answered 401 without credentials and 403 without one of these roles,
+         * before the guard above and before the method. The identity comes from the application's authentication
+         * mechanism (e.g. {@code quarkus-smallrye-jwt} for bearer tokens, or a client certificate); without one the
+         * application does not start. Unset: callbacks need no identity.
+         */
+        Optional<List<String>> rolesAllowed();
     }
 
     /**
@@ -190,5 +200,44 @@ public interface LraConfig {
          */
         @WithDefault("5s")
         Duration tokenFileCheck();
+
+        /**
+         * This service's token towards the coordinator from an OIDC client of {@code quarkus-oidc-client}, e.g. with the
+         * client-credentials grant.
+         */
+        OidcClient oidcClient();
+
+        /**
+         * Whether the coordinator calls made while this application serves an HTTP request carry that request's bearer
+         * token ({@code Authorization: Bearer ...}) rather than the service's own: the start, join, leave and end of the
+         * request's LRA, and what the request asks of {@code LraClient}. The coordinator then sees the caller (an end
+         * user, or the service that called this one), whose token must hold a role the coordinator accepts. Calls made
+         * for a request without a bearer token, or outside any request (a Kafka record, a scheduled job, an end retried
+         * later), carry the service's own token ({@code token-file} or {@code oidc-client}) when there is one.
+         */
+        @WithDefault("false")
+        boolean propagateToken();
+    }
+
+    /**
+     * An OIDC client ({@code quarkus.oidc-client.*}) as the source of this service's token towards the coordinator.
+     */
+    interface OidcClient {
+
+        /**
+         * Whether this service's token towards the coordinator comes from an OIDC client of
+         * {@code io.quarkus:quarkus-oidc-client} (e.g. {@code quarkus.oidc-client.grant.type=client}, the
+         * client-credentials grant). The token is fetched at start-up and again before it expires (with the refresh
+         * token when there is one), in the background: no call waits for it. Cannot be combined with
+         * {@code token-file}.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * The name of the OIDC client ({@code quarkus.oidc-client.<name>.*}); unset: the default client
+         * ({@code quarkus.oidc-client.*}).
+         */
+        Optional<String> name();
     }
 }

@@ -66,8 +66,20 @@ final class SecureHttp {
     }
 
     HttpResponse<String> send(String method, String url, String token) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+        return send(method, url, token, null, null);
+    }
+
+    /** With a JSON body, and an LRA header when {@code lra} is not null. */
+    HttpResponse<String> send(String method, String url, String token, String json, String lra) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (lra != null) {
+            request.header("Long-Running-Action", lra);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -28,7 +28,7 @@ import io.restassured.response.Response;
  * A participant and the packaged coordinator with security on, over loopback: https only, the participant's calls
  * with mutual TLS and its service token (from a token file), the coordinator's callbacks over https with the
  * coordinator's token, which the participant requires on its callback paths. Certificates and keys are made by the
- * test ({@link SecureCoordinator}).
+ * test ({@link SecureSetup}).
  */
 @QuarkusTest
 @QuarkusTestResource(value = SecureCoordinator.class, restrictToAnnotatedClass = true)
@@ -42,7 +42,7 @@ class SecureSagaTest {
 
     private final Path dir = Path.of(config("test.security.dir"));
     private final String coordinator = config("test.coordinator.url");
-    private final Path trust = dir.resolve("pki").resolve(SecureCoordinator.CA + "-trust.p12");
+    private final Path trust = dir.resolve("pki").resolve(SecureSetup.CA + "-trust.p12");
     private final Tokens tokens = new Tokens(dir);
     private final SecureHttp anonymous = SecureHttp.of(trust, null);
     private final String adminToken = tokens.valid("ops", "lra-admin");
@@ -81,6 +81,21 @@ class SecureSagaTest {
         assertEquals(409, r.statusCode(), r.asString());
         String lra = r.asString();
         Awaitility.await().atMost(WAIT).until(() -> calls(lra).equals(List.of("compensate by lra-coordinator")));
+    }
+
+    @Test
+    void aCallersOwnTokenIsWhatTheCoordinatorSees() throws IOException {
+        // (quarkus.lra.coordinator.propagate-token: the service's own token would be accepted in both cases)
+        Response r = given().auth().oauth2(tokens.valid("ada", "lra-participant")).post("/steps/work");
+        assertEquals(200, r.statusCode(), r.asString());
+        String lra = r.asString();
+        Awaitility.await().atMost(WAIT).until(() -> calls(lra).equals(List.of("complete by lra-coordinator")));
+
+        int before = lras();
+        r = given().auth().oauth2(tokens.valid("mallory", "customer")).post("/steps/work");
+        assertEquals(403, r.statusCode(), r.asString());
+        assertTrue(r.asString().contains("does not allow"), "said as such: " + r.asString());
+        assertEquals(before, lras(), "the coordinator refused the caller's token, so no LRA was started");
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.Set;
 import io.smallrye.jwt.build.Jwt;
 
 /**
- * Signs the tests' JWTs with the key {@link SecureCoordinator} made, and (re)writes token files as a secret mount
+ * Signs the tests' JWTs with the key {@link SecureSetup} made, and (re)writes token files as a secret mount
  * would: into a new file, then moved over the old one.
  */
 final class Tokens {
@@ -36,12 +36,17 @@ final class Tokens {
 
     /** Valid for an hour, from the right issuer, with these roles ({@code groups}). */
     String valid(String subject, String... roles) {
-        return sign(SecureCoordinator.ISSUER, subject, Instant.now().plusSeconds(3600), key, roles);
+        return sign(SecureSetup.ISSUER, subject, Instant.now().plusSeconds(3600), key, roles);
+    }
+
+    /** Valid for {@code lifetime} from now, from the right issuer, with these roles. */
+    String validFor(String subject, java.time.Duration lifetime, String... roles) {
+        return sign(SecureSetup.ISSUER, subject, Instant.now().plus(lifetime), key, roles);
     }
 
     /** Expired an hour ago. */
     String expired(String subject, String... roles) {
-        return sign(SecureCoordinator.ISSUER, subject, Instant.now().minusSeconds(3600), key, roles);
+        return sign(SecureSetup.ISSUER, subject, Instant.now().minusSeconds(3600), key, roles);
     }
 
     /** Signed with the right key by another issuer. */
@@ -54,7 +59,7 @@ final class Tokens {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return sign(SecureCoordinator.ISSUER, subject, Instant.now().plusSeconds(3600),
+            return sign(SecureSetup.ISSUER, subject, Instant.now().plusSeconds(3600),
                     generator.generateKeyPair().getPrivate(), roles);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

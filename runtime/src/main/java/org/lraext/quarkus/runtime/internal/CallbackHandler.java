@@ -19,7 +19,8 @@ import org.lraext.quarkus.runtime.LraJournal;
 
 /**
  * Every participant callback, whether its method is a JAX-RS resource method or a plain bean method called through
- * {@link LraParticipantProxy}: the same guard before the method runs (trusted LRA, signature, repeated delivery), the
+ * {@link LraParticipantProxy}: the same checks before the method runs (the caller's roles when configured, then the
+ * guard: trusted LRA, signature, repeated delivery), the
  * same LRA context while it runs, and the same record of its answer (callback memory, metrics, journal under the
  * participant's class).
  */
@@ -36,9 +37,11 @@ final class CallbackHandler {
     private final LraTracing tracing;
     private final LraJournal journal;
     private final PlainCallbacks plain;
+    private final CallbackCallers callers;
 
     CallbackHandler(CallbackGuard guard, LraIds ids, LraMetrics metrics, LraTracing tracing, LraJournal journal,
-            PlainCallbacks plain) {
+            PlainCallbacks plain, CallbackCallers callers) {
+        this.callers = callers;
         this.guard = guard;
         this.ids = ids;
         this.metrics = metrics;
@@ -52,6 +55,15 @@ final class CallbackHandler {
      * response filter finishes it with {@link #answered}.
      */
     CompletionStage<Response> admit(ContainerRequestContext ctx, Endpoint endpoint, String header) {
+        CompletionStage<Response> caller = callers.check();
+        if (caller != null) {
+            return caller.thenCompose(refused -> refused != null ? CompletableFuture.completedFuture(refused)
+                    : admitted(ctx, endpoint, header));
+        }
+        return admitted(ctx, endpoint, header);
+    }
+
+    private CompletionStage<Response> admitted(ContainerRequestContext ctx, Endpoint endpoint, String header) {
         CallbackKind kind = endpoint.callback();
         String ended = kind == CallbackKind.AFTER ? Replies.lastValue(ctx.getHeaders().get(LraHeaders.ENDED)) : null;
         Call call = new Call(kind, endpoint.className(), ended != null ? ended : header, startNanos());
@@ -107,6 +119,16 @@ final class CallbackHandler {
      */
     CompletionStage<Response> callPlain(String participant, CallbackKind kind, String lra, String parent, String body,
             String signature) {
+        CompletionStage<Response> caller = callers.check();
+        if (caller != null) {
+            return caller.thenCompose(refused -> refused != null ? CompletableFuture.completedFuture(refused)
+                    : plainAdmitted(participant, kind, lra, parent, body, signature));
+        }
+        return plainAdmitted(participant, kind, lra, parent, body, signature);
+    }
+
+    private CompletionStage<Response> plainAdmitted(String participant, CallbackKind kind, String lra, String parent,
+            String body, String signature) {
         Call call = new Call(kind, participant, lra, startNanos());
         Response stop = guard.check(kind, participant, lra, signature);
         if (stop != null) {

@@ -185,6 +185,7 @@ final class LraClientBean implements LraClient {
             required(work, "work");
             Context caller = Vertx.currentContext();
             Context dup = newDuplicatedContext();
+            CoordinatorCredentials.carry(caller, dup);
             return Uni.createFrom().<T> emitter(emitter -> {
                 AtomicReference<Cancellable> inner = new AtomicReference<>();
                 emitter.onTermination(() -> {

@@ -26,6 +26,7 @@ import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
 import io.quarkus.vertx.http.HttpServer;
@@ -42,14 +43,13 @@ public class LraProducers {
     @Singleton
     @Startup
     CoordinatorClient coordinatorClient(Vertx vertx, LraConfig config, LraMetrics metrics, LraTracing tracing,
-            Instance<TlsConfigurationRegistry> tlsRegistry, Instance<TokenFile> tokenFile) {
+            Instance<TlsConfigurationRegistry> tlsRegistry, CoordinatorCredentials credentials) {
         List<String> urls = config.coordinatorUrl();
         List<String> trusted = new ArrayList<>();
         config.trustedCoordinators().ifPresent(trusted::addAll);
         LraConfig.Coordinator c = config.coordinator();
         CoordinatorClientOptions options = new CoordinatorClientOptions(c.connectTimeout(), c.requestTimeout(),
-                c.maxConnections(), c.idleTimeout(), tls(c, tlsRegistry),
-                c.tokenFile().isPresent() ? tokenFile.get() : null);
+                c.maxConnections(), c.idleTimeout(), tls(c, tlsRegistry), credentials.active() ? credentials : null);
         List<String> stork = urls.stream().filter(u -> u.trim().startsWith(StorkCoordinators.SCHEME + ":")).toList();
         try {
             if (stork.isEmpty()) {
@@ -91,20 +91,37 @@ public class LraProducers {
                 .orElse(null);
     }
 
-    /** The bearer token sent to the coordinator, when {@code quarkus.lra.coordinator.token-file} is set. */
+    /**
+     * The Authorization header of coordinator calls: the caller's token when propagated, else the service's own from a
+     * token file or an OIDC client, else none.
+     */
     @Produces
     @Singleton
-    TokenFile tokenFile(Vertx vertx, LraConfig config) {
+    CoordinatorCredentials credentials(Vertx vertx, LraConfig config) {
         LraConfig.Coordinator c = config.coordinator();
-        try {
-            return new TokenFile(vertx, c.tokenFile().orElseThrow(), c.tokenFileCheck());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(LraConfigKeys.COORDINATOR_TOKEN_FILE + ": " + e.getMessage(), e);
+        if (c.tokenFile().isPresent() && c.oidcClient().enabled()) {
+            throw new ConfigurationException(LraConfigKeys.COORDINATOR_TOKEN_FILE + " and "
+                    + LraConfigKeys.COORDINATOR_OIDC_CLIENT + ".enabled are both set: the service's token comes from one"
+                    + " of them; unset one");
         }
+        if (c.tokenFile().isPresent()) {
+            TokenFile file;
+            try {
+                file = new TokenFile(vertx, c.tokenFile().get(), c.tokenFileCheck());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(LraConfigKeys.COORDINATOR_TOKEN_FILE + ": " + e.getMessage(), e);
+            }
+            return new CoordinatorCredentials(c.propagateToken(), file, file);
+        }
+        if (c.oidcClient().enabled()) {
+            OidcClientToken oidc = OidcClientToken.start(vertx, c.oidcClient());
+            return new CoordinatorCredentials(c.propagateToken(), oidc, oidc);
+        }
+        return new CoordinatorCredentials(c.propagateToken(), null, null);
     }
 
-    void closeTokenFile(@Disposes TokenFile tokenFile) {
-        tokenFile.close();
+    void closeCredentials(@Disposes CoordinatorCredentials credentials) {
+        credentials.close();
     }
 
     private static StartCoordinators storkCoordinators(URI url, LraIds ids) {
@@ -204,8 +221,23 @@ public class LraProducers {
     @Produces
     @Singleton
     CallbackHandler callbackHandler(CallbackGuard guard, LraIds ids, LraMetrics metrics, LraTracing tracing,
-            LraJournal journal, PlainCallbacks plain) {
-        return new CallbackHandler(guard, ids, metrics, tracing, journal, plain);
+            LraJournal journal, PlainCallbacks plain, LraConfig config, Instance<CurrentIdentityAssociation> identity) {
+        return new CallbackHandler(guard, ids, metrics, tracing, journal, plain, callers(config, identity));
+    }
+
+    /** Who may call the callbacks: anyone, unless {@code quarkus.lra.callbacks.roles-allowed} names roles. */
+    private static CallbackCallers callers(LraConfig config, Instance<CurrentIdentityAssociation> identity) {
+        List<String> roles = config.callbacks().rolesAllowed().orElse(List.of()).stream().map(String::strip)
+                .filter(r -> !r.isEmpty()).toList();
+        if (roles.isEmpty()) {
+            return CallbackCallers.ANYONE;
+        }
+        if (!identity.isResolvable()) {
+            throw new ConfigurationException(LraConfigKeys.CALLBACK_ROLES + " is " + roles + ", but the application has"
+                    + " no authentication mechanism to tell who calls: add one (e.g. io.quarkus:quarkus-smallrye-jwt for"
+                    + " the coordinator's bearer token, or mutual TLS) or unset it");
+        }
+        return new CallbackCallers(roles, identity.get());
     }
 
     /** Nothing is traced unless OpenTelemetry is present (then its bean replaces this one). */

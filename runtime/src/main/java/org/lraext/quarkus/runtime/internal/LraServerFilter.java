@@ -9,6 +9,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
@@ -44,14 +45,17 @@ public class LraServerFilter {
     private final Enlister enlister;
     private final Ender ender;
     private final CallbackHandler callbacks;
+    private final CoordinatorCredentials credentials;
 
     @Inject
-    LraServerFilter(LraRegistry registry, LraIds ids, Enlister enlister, Ender ender, CallbackHandler callbacks) {
+    LraServerFilter(LraRegistry registry, LraIds ids, Enlister enlister, Ender ender, CallbackHandler callbacks,
+            CoordinatorCredentials credentials) {
         this.registry = registry;
         this.ids = ids;
         this.enlister = enlister;
         this.ender = ender;
         this.callbacks = callbacks;
+        this.credentials = credentials;
     }
 
     @ServerRequestFilter(priority = Priorities.USER - 100, nonBlocking = true)
@@ -81,6 +85,10 @@ public class LraServerFilter {
     }
 
     private CompletionStage<Response> route(ResteasyReactiveContainerRequestContext ctx, ResourceInfo info) {
+        if (credentials.propagates()) {
+            // (any request may ask the coordinator for something: its @LRA, or LraClient in its method)
+            credentials.remember(ctx.getHeaders().get(HttpHeaders.AUTHORIZATION));
+        }
         Endpoint endpoint = info instanceof ResteasyReactiveResourceInfo rr ? registry.get(rr.getMethodId()) : null;
         String header = Replies.lastValue(ctx.getHeaders().get(LraHeaders.CONTEXT));
         if (endpoint == null) {
