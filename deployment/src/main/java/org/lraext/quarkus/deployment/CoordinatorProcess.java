@@ -2,11 +2,13 @@ package org.lraext.quarkus.deployment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URL;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,21 +33,32 @@ final class CoordinatorProcess implements Startable {
     private final boolean shared;
     private final List<String> javaOptions;
     private final Duration startTimeout;
+    /** TLS and JWTs for this coordinator, or null for an open one. */
+    private final DevSecurity security;
+    private HttpClient client;
     private Process process;
     private int port;
     private Path log;
 
-    CoordinatorProcess(Path jar, int requestedPort, boolean shared, List<String> javaOptions, Duration startTimeout) {
+    CoordinatorProcess(Path jar, int requestedPort, boolean shared, List<String> javaOptions, Duration startTimeout,
+            DevSecurity security) {
         this.jar = jar;
         this.requestedPort = requestedPort;
-        this.shared = shared;
+        this.shared = shared && security == null;
         this.javaOptions = javaOptions;
         this.startTimeout = startTimeout;
+        this.security = security;
+    }
+
+    /** Its certificate, keys and tokens, or null when it is open. */
+    DevSecurity security() {
+        return security;
     }
 
     @Override
     public void start() {
         port = requestedPort == 0 ? freePort() : requestedPort;
+        client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
         if (shared && answers(port)) {
             LOG.infof("Using the LRA coordinator already running at %s (shared by the applications in dev mode)", url());
             return;
@@ -56,7 +69,14 @@ final class CoordinatorProcess implements Startable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(javaOptions);
-            command.add("-Dquarkus.http.port=" + port);
+            if (security != null) {
+                command.addAll(security.prepare(dir));
+                if (security.tls()) {
+                    client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500))
+                            .sslContext(security.sslContext()).build();
+                }
+            }
+            command.add((security != null && security.tls() ? "-Dquarkus.http.ssl-port=" : "-Dquarkus.http.port=") + port);
             command.add("-Dquarkus.http.host=127.0.0.1");
             // (not "object-store": that name held record files before the journal became the default store)
             command.add("-Dquarkus.transaction-manager.object-store.directory=" + dir.resolve("lra-store"));
@@ -81,11 +101,13 @@ final class CoordinatorProcess implements Startable {
             }
             sleep(100);
         }
-        LOG.infof("Dev Services for LRA started a Narayana coordinator at %s (pid %d, log %s)", url(), process.pid(), log);
+        LOG.infof("Dev Services for LRA started a Narayana coordinator at %s (pid %d, log %s)%s", url(), process.pid(), log,
+                security == null ? "" : (security.tls() ? "; https only" : "")
+                        + (security.jwt() ? "; JWTs wanted, the administrator's token in " + security.adminToken() : ""));
     }
 
     String url() {
-        return "http://localhost:" + port + "/lra-coordinator";
+        return (security != null && security.tls() ? "https" : "http") + "://localhost:" + port + "/lra-coordinator";
     }
 
     @Override
@@ -117,20 +139,23 @@ final class CoordinatorProcess implements Startable {
         LOG.infof("Stopped the LRA coordinator at %s", url());
     }
 
-    private static boolean answers(int port) {
+    /** Whether a coordinator answers there: 200, or 401 when it wants a token this check does not send. */
+    private boolean answers(int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 200);
         } catch (IOException e) {
             return false;
         }
+        boolean tls = security != null && security.tls();
         try {
-            HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/lra-coordinator").openConnection();
-            c.setConnectTimeout(500);
-            c.setReadTimeout(2000);
-            int code = c.getResponseCode();
-            c.disconnect();
-            return code == 200;
+            HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create((tls ? "https://localhost:" : "http://127.0.0.1:")
+                    + port + "/lra-coordinator")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200 || security != null && security.jwt() && r.statusCode() == 401;
         } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }

@@ -132,5 +132,28 @@ public interface LraBuildTimeConfig {
          */
         @WithDefault("60s")
         Duration startTimeout();
+
+        /**
+         * Whether the dev coordinator serves {@code https} only, with a certificate for {@code localhost} made for it
+         * (with its own authority, valid for 30 days) in its directory under the system's temporary directory; the
+         * application trusts that authority through the TLS configuration {@code lra-devservices}, which
+         * {@code quarkus.lra.coordinator.tls-configuration-name} is set to. For trying the application's TLS set-up
+         * in dev mode and tests; the coordinator is then not shared between applications.
+         */
+        @WithDefault("false")
+        boolean tls();
+
+        /**
+         * Whether the dev coordinator wants a bearer JWT on every call (as {@code LRA_COORDINATOR_AUTH=true} does),
+         * verified with a key pair made for it: the application gets a token file with the {@code lra-participant} role
+         * ({@code quarkus.lra.coordinator.token-file}), the coordinator sends a token with the {@code lra-coordinator}
+         * role on its callbacks, and {@code lra-devservices.admin-token-file} names a file with an {@code lra-admin}
+         * token for trying the coordinator's administrative calls. The tokens are valid for 30 days; the public key
+         * that verifies them is at {@code lra-devservices.jwt-public-key} (a PEM file), for an application that checks
+         * callbacks with {@code quarkus.lra.callbacks.roles-allowed}. The coordinator is then not shared between
+         * applications.
+         */
+        @WithDefault("false")
+        boolean jwt();
     }
 }

@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 
 import org.lraext.quarkus.runtime.LraConfig;
 import org.lraext.quarkus.runtime.LraConfigKeys;
@@ -32,6 +34,10 @@ class LraDevServicesProcessor {
 
     static final int DEV_PORT = 50001;
     private static final String COORDINATOR_URL = LraConfigKeys.COORDINATOR_URL;
+    /** With {@code quarkus.lra.devservices.jwt}: a file holding a token with the {@code lra-admin} role. */
+    static final String ADMIN_TOKEN_FILE = "lra-devservices.admin-token-file";
+    /** With {@code quarkus.lra.devservices.jwt}: the public key that verifies the dev tokens (PEM). */
+    static final String JWT_PUBLIC_KEY = "lra-devservices.jwt-public-key";
 
     @BuildStep
     DevServicesResultBuildItem coordinator(LraBuildTimeConfig config, LaunchModeBuildItem launchMode) {
@@ -40,19 +46,40 @@ class LraDevServicesProcessor {
             return null;
         }
         boolean devMode = launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT;
-        int port = dev.port().orElse(devMode ? DEV_PORT : 0);
-        boolean shared = devMode || dev.port().isPresent();
+        boolean secured = dev.tls() || dev.jwt();
+        // (a secured coordinator is the application's own: its keys are made for it, so it is not shared)
+        int port = dev.port().orElse(devMode && !secured ? DEV_PORT : 0);
+        boolean shared = !secured && (devMode || dev.port().isPresent());
         Path jar = coordinatorJar(dev);
         List<String> options = dev.javaOptions().orElse(List.of());
-        String key = jar + "|" + port + "|" + shared + "|" + options + "|" + dev.startTimeout();
+        String key = jar + "|" + port + "|" + shared + "|" + options + "|" + dev.startTimeout() + "|tls=" + dev.tls()
+                + "|jwt=" + dev.jwt();
         return DevServicesResultBuildItem.owned()
                 .feature(LraProcessor.FEATURE)
                 .serviceName("lra-coordinator")
                 .description("Narayana LRA coordinator")
                 .serviceConfig(key)
-                .startable(() -> new CoordinatorProcess(jar, port, shared, options, dev.startTimeout()))
-                .configProvider(Map.of(COORDINATOR_URL, CoordinatorProcess::url))
+                .startable(() -> new CoordinatorProcess(jar, port, shared, options, dev.startTimeout(),
+                        secured ? new DevSecurity(dev.tls(), dev.jwt()) : null))
+                .configProvider(config(dev))
                 .build();
+    }
+
+    /** What the application is told: the coordinator's URL, and how to trust it and authenticate to it. */
+    private static Map<String, Function<CoordinatorProcess, String>> config(LraBuildTimeConfig.DevServices dev) {
+        Map<String, Function<CoordinatorProcess, String>> config = new HashMap<>();
+        config.put(COORDINATOR_URL, CoordinatorProcess::url);
+        if (dev.tls()) {
+            config.put(LraConfigKeys.COORDINATOR_TLS, p -> DevSecurity.TLS_CONFIGURATION);
+            config.put("quarkus.tls." + DevSecurity.TLS_CONFIGURATION + ".trust-store.pem.certs",
+                    p -> p.security().trustedCertificate().toString());
+        }
+        if (dev.jwt()) {
+            config.put(LraConfigKeys.COORDINATOR_TOKEN_FILE, p -> p.security().participantToken().toString());
+            config.put(ADMIN_TOKEN_FILE, p -> p.security().adminToken().toString());
+            config.put(JWT_PUBLIC_KEY, p -> p.security().publicKey().toString());
+        }
+        return config;
     }
 
     private static Path coordinatorJar(LraBuildTimeConfig.DevServices dev) {
