@@ -9,6 +9,10 @@
 #                               @Incoming @LRA(MANDATORY) and closes the LRA) beside the HTTP chain A -> B, at 1 and 8
 #                               clients, then 3 minutes of the Kafka scenario in slices (about 7 minutes); the full run
 #                               ends with the same comparison (without the slices)
+#   benchmark/run.sh --secure   TLS and JWTs everywhere (benchmark/secure: https only, mutual TLS and a token towards a
+#                               coordinator that wants them, callbacks over https checked for the coordinator's token)
+#                               beside this extension's plain run and the anchor's, at 1 and 8 clients, alternating
+#                               rounds (about 18 minutes)
 #
 # Results go to benchmark/results/<date>[-quick|-soak].md. Every load loop is bounded by time; only loopback is used.
 set -euo pipefail
@@ -20,8 +24,9 @@ case "${1:-}" in
   --quick) mode=quick ;;
   --soak) mode=soak ;;
   --kafka) mode=kafka ;;
+  --secure) mode=secure ;;
   "") ;;
-  *) echo "usage: $0 [--quick|--soak|--kafka]" >&2; exit 2 ;;
+  *) echo "usage: $0 [--quick|--soak|--kafka|--secure]" >&2; exit 2 ;;
 esac
 
 if ! command -v wrk >/dev/null; then
@@ -52,7 +57,7 @@ launch() { # name, then java arguments
   echo "$!" > "$work/$name.pid"
 }
 await() {
-  for _ in $(seq 1 600); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done
+  for _ in $(seq 1 600); do curl -fsk -o /dev/null "$1" && return 0; sleep 0.1; done
   echo "no answer at $1" >&2; exit 1
 }
 pid_of() { cat "$work/$1.pid"; }
@@ -70,16 +75,38 @@ await http://localhost:50000/lra-coordinator/
 
 variants=(ours anchor)
 [ "$mode" = kafka ] && variants=()
-declare -A port_a=([ours]=8090 [anchor]=8092 [kafka]=8094) port_b=([ours]=8091 [anchor]=8093 [kafka]=8095)
+[ "$mode" = secure ] && variants=(ours secure anchor)
+declare -A port_a=([ours]=8090 [anchor]=8092 [kafka]=8094 [secure]=8096) port_b=([ours]=8091 [anchor]=8093 [kafka]=8095 [secure]=8097)
+declare -A scheme=([ours]=http [anchor]=http [kafka]=http [secure]=https)
+
+# The secured variant (--secure): certificates and tokens made with the JDK (benchmark/secure-keys.java), a second
+# coordinator of the same jar with security on (https only on 50443, a JWT or a client certificate on every call, its
+# own token on callbacks; the same 3 s idle timeout as the plain one), and A and B of benchmark/secure
+keys="$work/keys"
+if [ "$mode" = secure ]; then
+  java benchmark/secure-keys.java "$keys"
+  launch coordinator-secure -Xmx1g -Dquarkus.http.ssl-port=50443 -Dquarkus.http.insecure-requests=disabled \
+    -Dquarkus.http.idle-timeout=3s \
+    -Dquarkus.tls.key-store.p12.path="$keys/server.p12" -Dquarkus.tls.key-store.p12.password=bench-secret \
+    -Dquarkus.tls.trust-store.p12.path="$keys/trust.p12" -Dquarkus.tls.trust-store.p12.password=bench-secret \
+    -Dlra.coordinator.client-certificates=request -Dlra.coordinator.auth=true -Dmp.jwt.verify.issuer=lra-bench \
+    -Dmp.jwt.verify.publickey.location="$keys/jwt-public.pem" -Dlra.coordinator.callback-token-file="$keys/coordinator.token" \
+    -Dquarkus.transaction-manager.object-store.directory="$work/object-store-secure" \
+    -jar "coordinator/target/lra-coordinator-${version}-runner.jar"
+  for _ in $(seq 1 600); do
+    [ "$(curl -sk -o /dev/null -w '%{http_code}' https://localhost:50443/lra-coordinator/)" = 401 ] && break; sleep 0.1
+  done
+fi
 for v in "${variants[@]}"; do
   [ "$mode" = soak ] && [ "$v" = anchor ] && continue
   jar="benchmark/$v/target/quarkus-app/quarkus-run.jar"
-  launch "$v-b" -Xmx512m -DBENCH_PORT="${port_b[$v]}" -jar "$jar"
-  launch "$v-a" -Xmx512m -DBENCH_PORT="${port_a[$v]}" -DBENCH_NEXT="http://localhost:${port_b[$v]}" -jar "$jar"
+  launch "$v-b" -Xmx512m -DBENCH_PORT="${port_b[$v]}" -DBENCH_KEYS="$keys" -jar "$jar"
+  launch "$v-a" -Xmx512m -DBENCH_PORT="${port_a[$v]}" -DBENCH_KEYS="$keys" \
+    -DBENCH_NEXT="${scheme[$v]}://localhost:${port_b[$v]}" -jar "$jar"
 done
 for v in "${variants[@]}"; do
   [ "$mode" = soak ] && [ "$v" = anchor ] && continue
-  await "http://localhost:${port_a[$v]}/bench/counts"; await "http://localhost:${port_b[$v]}/bench/counts"
+  await "${scheme[$v]}://localhost:${port_a[$v]}/bench/counts"; await "${scheme[$v]}://localhost:${port_b[$v]}/bench/counts"
 done
 
 # The Kafka scenario's services (the full run and --kafka): a broker of the project's test helpers (Apache Kafka's jars,
@@ -105,7 +132,7 @@ load() { # variant scenario clients seconds -> prints "rps p50 p99 requests erro
   fd0=$(fds "$a"); heap0=$(heap_mb "$a")
   c0=$(( $(cpu_ticks "$a") + $(cpu_ticks "$b") ))
   out=$(wrk -t"$threads_n" -c"$clients" -d"${seconds}s" --latency -s benchmark/post.lua \
-    "http://localhost:${port_a[$v]}/$path")
+    "${scheme[$v]}://localhost:${port_a[$v]}/$path")
   c1=$(( $(cpu_ticks "$a") + $(cpu_ticks "$b") ))
   fd1=$(fds "$a"); heap1=$(heap_mb "$a")
   n=$(echo "$out" | awk '/requests in/{print $1}')
@@ -114,7 +141,15 @@ load() { # variant scenario clients seconds -> prints "rps p50 p99 requests erro
 $(echo "$out" | awk '/ 99%/{print $2}') $n $errors $(echo "scale=3; ($c1-$c0)*1000/$tick/$n" | bc) $fd0 $fd1 $heap0 $heap1"
 }
 ratio() { echo "scale=2; $1 / $2" | bc | sed 's/^\./0./'; }
-active_lras() { curl -s http://localhost:50000/lra-coordinator/ | { grep -o '"status":"Active"' || true; } | wc -l; }
+active_lras() { # Active LRAs on the plain coordinator, or with "secure" on the secured one (as its administrator)
+  local list
+  if [ "${1:-}" = secure ]; then
+    list=$(curl -sk -H "Authorization: Bearer $(cat "$keys/admin.token")" https://localhost:50443/lra-coordinator/)
+  else
+    list=$(curl -s http://localhost:50000/lra-coordinator/)
+  fi
+  echo "$list" | { grep -o '"status":"Active"' || true; } | wc -l
+}
 ms() { # wrk latency (e.g. 12.5ms, 1.2s, 900us) in ms
   echo "$1" | awk '/us$/{sub("us","");print $1/1000;next} /ms$/{sub("ms","");print $1;next} /s$/{sub("s","");print $1*1000}'
 }
@@ -226,6 +261,75 @@ if [ "$mode" = soak ]; then
   done
   active=$(curl -s http://localhost:50000/lra-coordinator/)
   echo >> "$result"; echo "LRAs left on the coordinator afterwards: \`$active\`" >> "$result"
+  echo "Results: $result"
+  exit 0
+fi
+
+if [ "$mode" = secure ]; then
+  warm=60; seconds=20; rounds=3
+  echo "Warming up (${warm}s per variant and scenario) ..."
+  for v in "${variants[@]}"; do
+    load "$v" single 8 "$warm" > /dev/null
+    load "$v" chain 8 "$(( warm / 2 ))" > /dev/null
+  done
+  declare -A rows left=([ours]=0 [anchor]=0 [secure]=0)
+  for clients in 1 8; do
+    for scenario in single chain; do
+      for round in $(seq 1 "$rounds"); do
+        for v in "${variants[@]}"; do
+          before=$(active_lras "$v")
+          line=$(load "$v" "$scenario" "$clients" "$seconds")
+          sleep 2
+          left[$v]=$(( ${left[$v]} + $(active_lras "$v") - before ))
+          echo "$scenario c=$clients round $round $v: $line"
+          rows["$scenario|$clients|$v|$round"]="$line"
+        done
+      done
+    done
+  done
+  result="benchmark/results/${date_tag}-secure.md"
+  {
+    echo "# Benchmark: TLS and JWTs everywhere, beside the plain run and the anchor, $date_tag"
+    echo
+    echo "- Machine: $machine. Command: \`benchmark/run.sh --secure\`."
+    echo "- plain: \`benchmark/ours\` (this extension) against the plain coordinator, http everywhere. anchor:"
+    echo "  \`quarkus-narayana-lra\` 3.33.2 against the same plain coordinator. secure: \`benchmark/secure\`, the same resource"
+    echo "  code with \`quarkus-smallrye-jwt\`, against a second coordinator of the same jar with security on: https only (RSA"
+    echo "  2048 certificates of one authority, \`benchmark/secure-keys.java\`), wrk to A, A to B and both to the coordinator"
+    echo "  over TLS; towards the coordinator mutual TLS and a bearer JWT (RS256, from a token file); the coordinator checks"
+    echo "  both on every call (\`LRA_COORDINATOR_AUTH=true\`, client certificates requested) and calls back over https with"
+    echo "  its own token, which A and B check on every callback (\`quarkus.lra.callbacks.roles-allowed=lra-coordinator\`)."
+    echo "- Warm-up ${warm}s per variant and scenario at 8 clients; then ${rounds} alternating rounds of ${seconds}s per variant,"
+    echo "  scenario and concurrency; every round is shown. CPU ms/LRA: A (+ B in chain) from /proc."
+    echo
+    echo "| scenario | clients | round | variant | LRA/s | p50 ms | p99 ms | errors | CPU ms/LRA | fds A | heap MB A |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|"
+    for scenario in single chain; do
+      for clients in 1 8; do
+        for round in $(seq 1 "$rounds"); do
+          for v in "${variants[@]}"; do
+            read -r rps p50 p99 n errors cpu fd0 fd1 h0 h1 <<< "${rows["$scenario|$clients|$v|$round"]}"
+            echo "| $scenario | $clients | $round | $v | $rps | $(ms "$p50") | $(ms "$p99") | $errors | $cpu | $fd0 → $fd1 | $h0 → $h1 |"
+          done
+        done
+      done
+    done
+    echo
+    echo "At 8 clients, per round (secure / plain, secure / anchor):"
+    echo
+    for scenario in single chain; do
+      for round in $(seq 1 "$rounds"); do
+        o=$(echo "${rows["$scenario|8|ours|$round"]}" | awk '{print $1}')
+        x=$(echo "${rows["$scenario|8|secure|$round"]}" | awk '{print $1}')
+        a=$(echo "${rows["$scenario|8|anchor|$round"]}" | awk '{print $1}')
+        echo "- $scenario, round $round: secure $x LRA/s, plain $o, anchor $a: $(ratio "$x" "$o")× plain (target ≥ 0.7×), $(ratio "$x" "$a")× the anchor's plain figure"
+      done
+    done
+    echo
+    echo "Callbacks (completed compensated) seen by secure A / B: $(curl -sk https://localhost:8096/bench/counts) / $(curl -sk https://localhost:8097/bench/counts)."
+    echo "LRAs left Active by the measured rounds: plain ${left[ours]}, secure ${left[secure]}, anchor ${left[anchor]}."
+  } > "$result"
+  cat "$result"
   echo "Results: $result"
   exit 0
 fi

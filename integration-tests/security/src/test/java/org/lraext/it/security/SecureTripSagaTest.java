@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -193,8 +194,12 @@ class SecureTripSagaTest {
 
     @Test
     @Order(4)
-    void aParticipantKilledBeforeTheCloseIsCompletedByRecoveryWithTheCoordinatorsToken() throws IOException {
-        HttpResponse<String> started = http.send("POST", coordinator + "/start?ClientID=crash", user);
+    void aParticipantKilledBeforeTheCloseIsCompletedByRecoveryAfterTheUsersTokenExpired() throws IOException {
+        // the user's token lives a few seconds: it has expired by the time recovery calls the participant back
+        Duration lifetime = Duration.ofSeconds(4);
+        Instant expires = Instant.now().plus(lifetime);
+        String shortLived = setup.tokens.validFor("grace", lifetime, "lra-participant");
+        HttpResponse<String> started = http.send("POST", coordinator + "/start?ClientID=crash", shortLived);
         assertEquals(201, started.statusCode(), started.body());
         String lra = started.body().trim();
         HttpResponse<String> joined = http.send("POST", flight.url() + "/flights", null,
@@ -202,10 +207,12 @@ class SecureTripSagaTest {
         assertEquals(200, joined.statusCode(), joined.body());
 
         flight.kill();
-        HttpResponse<String> closed = http.send("PUT", lra + "/close", user);
+        HttpResponse<String> closed = http.send("PUT", lra + "/close", shortLived);
         assertTrue(closed.statusCode() == 200 || closed.statusCode() == 202, closed.statusCode() + " " + closed.body());
         assertTrue(status(lra).contains("Closing"), "the coordinator keeps the LRA it could not finish: " + status(lra));
 
+        JavaService.sleep(Math.max(0, Duration.between(Instant.now(), expires).toMillis()) + 1_000);
+        assertEquals(401, http.send("GET", lra + "/status", shortLived).statusCode(), "the user's token has expired");
         flight.start();
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             http.send("GET", coordinator + "/recovery", admin); // a recovery pass now

@@ -85,11 +85,12 @@ public class LraServerFilter {
     }
 
     private CompletionStage<Response> route(ResteasyReactiveContainerRequestContext ctx, ResourceInfo info) {
-        if (credentials.propagates()) {
-            // (any request may ask the coordinator for something: its @LRA, or LraClient in its method)
+        Endpoint endpoint = info instanceof ResteasyReactiveResourceInfo rr ? registry.get(rr.getMethodId()) : null;
+        if (credentials.propagates() && (endpoint == null || endpoint.role() != Endpoint.Role.CALLBACK)) {
+            // any request may ask the coordinator for something (its @LRA, or LraClient in its method); a callback
+            // carries the coordinator's own token, which is not sent back to it
             credentials.remember(ctx.getHeaders().get(HttpHeaders.AUTHORIZATION));
         }
-        Endpoint endpoint = info instanceof ResteasyReactiveResourceInfo rr ? registry.get(rr.getMethodId()) : null;
         String header = Replies.lastValue(ctx.getHeaders().get(LraHeaders.CONTEXT));
         if (endpoint == null) {
             if (header != null) {
