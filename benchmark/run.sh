@@ -91,6 +91,7 @@ if [ "$mode" = secure ]; then
     -Dquarkus.tls.trust-store.p12.path="$keys/trust.p12" -Dquarkus.tls.trust-store.p12.password=bench-secret \
     -Dlra.coordinator.client-certificates=request -Dlra.coordinator.auth=true -Dmp.jwt.verify.issuer=lra-bench \
     -Dmp.jwt.verify.publickey.location="$keys/jwt-public.pem" -Dlra.coordinator.callback-token-file="$keys/coordinator.token" \
+    -Dlra.coordinator.callback-token-origins=https://localhost \
     -Dquarkus.transaction-manager.object-store.directory="$work/object-store-secure" \
     -jar "coordinator/target/lra-coordinator-${version}-runner.jar"
   for _ in $(seq 1 600); do

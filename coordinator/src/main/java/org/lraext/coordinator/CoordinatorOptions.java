@@ -2,6 +2,7 @@ package org.lraext.coordinator;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -83,6 +84,16 @@ public interface CoordinatorOptions {
      * since the LRA began. Unset: callbacks carry no token.
      */
     Optional<Path> callbackTokenFile();
+
+    /**
+     * Where the callback token may go ({@code LRA_COORDINATOR_CALLBACK_TOKEN_ORIGINS}): {@code https} origins,
+     * {@code https://host:port}, or {@code https://host} for any port of that host, comma-separated. The callback URLs
+     * are the ones participants gave when they joined: a caller allowed to join could name a server of its own and
+     * collect the token there, so list the participants' origins (and the coordinator's own, for its nested-LRA calls).
+     * An {@code http://host[:port]} origin may be listed for a participant on the same host (dev mode); unset: every
+     * {@code https} callback carries it, and no plain {@code http} one.
+     */
+    Optional<List<String>> callbackTokenOrigins();
 
     /**
      * Client certificates on the https port ({@code LRA_COORDINATOR_CLIENT_CERTIFICATES}): {@code none},

@@ -162,6 +162,11 @@ public final class JavaService {
         }
     }
 
+    /** Whether its process runs. */
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed, as in a crash. */
     public void kill() {
         process.destroyForcibly();

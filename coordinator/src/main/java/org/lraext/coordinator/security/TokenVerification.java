@@ -1,5 +1,8 @@
 package org.lraext.coordinator.security;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -10,14 +13,18 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.smallrye.jwt.runtime.auth.MpJwtValidator;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Verifies each bearer token once, not on every call: a participant sends the same token on every start, join, close
  * and cancel until it rotates it, and parsing it and checking its RSA signature took about a fifth of the coordinator's
  * CPU per LRA with security on. A token MicroProfile JWT accepted is trusted again until it expires, for at most a
- * minute ({@link VerifiedTokens}); a refused one is checked again every time.
+ * minute ({@link VerifiedTokens}); a refused one is checked again every time. What is kept is the identity without
+ * the request it was found in; each request gets it with its own.
  */
 @ApplicationScoped
 public class TokenVerification implements IdentityProvider<TokenAuthenticationRequest> {
@@ -47,12 +54,23 @@ public class TokenVerification implements IdentityProvider<TokenAuthenticationRe
         long now = System.currentTimeMillis();
         SecurityIdentity known = verified.get(token, now);
         if (known != null) {
-            return Uni.createFrom().item(known);
+            RoutingContext current = HttpSecurityUtils.getRoutingContextAttribute(request);
+            return Uni.createFrom().item(current == null ? known
+                    : QuarkusSecurityIdentity.builder(known).addAttribute(RoutingContext.class.getName(), current)
+                            .build());
         }
         return verifier.authenticate(request, context).invoke(identity -> {
             if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
-                verified.put(token, identity, jwt.getExpirationTime(), now);
+                verified.put(token, withoutRequest(identity), jwt.getExpirationTime(), now);
             }
         });
+    }
+
+    /** What the verification found, without the request it was found in (kept for a minute, used by others). */
+    private static SecurityIdentity withoutRequest(SecurityIdentity identity) {
+        Map<String, Object> attributes = new HashMap<>(identity.getAttributes());
+        attributes.remove(RoutingContext.class.getName());
+        return QuarkusSecurityIdentity.builder().setPrincipal(identity.getPrincipal()).addRoles(identity.getRoles())
+                .addCredentials(identity.getCredentials()).addAttributes(attributes).build();
     }
 }

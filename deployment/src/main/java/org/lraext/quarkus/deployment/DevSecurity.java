@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -62,7 +63,8 @@ final class DevSecurity {
         try {
             Files.createDirectories(dir);
             if (tls) {
-                new CertificateGenerator(dir, false).generate(new CertificateRequest().withName("lra-coordinator")
+                // (replaced at every start: a coordinator with a fixed port finds its directory again)
+                new CertificateGenerator(dir, true).generate(new CertificateRequest().withName("lra-coordinator")
                         .withCN("localhost").withSubjectAlternativeName("DNS:localhost")
                         .withSubjectAlternativeName("IP:127.0.0.1").withFormat(Format.PEM).withDuration(VALIDITY));
                 options.add("-Dquarkus.tls.key-store.pem.0.cert=" + dir.resolve("lra-coordinator.crt"));
@@ -84,6 +86,10 @@ final class DevSecurity {
                 options.add("-Dmp.jwt.verify.issuer=" + ISSUER);
                 options.add("-Dmp.jwt.verify.publickey.location=" + publicKey());
                 options.add("-Dlra.coordinator.callback-token-file=" + dir.resolve("coordinator.token"));
+                // the application (plain http in dev mode) and the coordinator's own nested-LRA endpoints are on this
+                // machine: the token goes there only
+                options.add("-Dlra.coordinator.callback-token-origins=http://localhost,http://127.0.0.1,"
+                        + "https://localhost,https://127.0.0.1");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not make the dev coordinator's keys in " + dir, e);
@@ -99,8 +105,14 @@ final class DevSecurity {
                 .expiresAt(now.plus(VALIDITY)).sign(keys.getPrivate());
     }
 
+    /** A token file only its owner may read, where the file system says who may. */
     private static void write(Path file, String token) throws IOException {
         Files.writeString(file, token + "\n");
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its default permissions
+        }
     }
 
     /** The authority the application trusts (PEM). */

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
@@ -49,7 +50,7 @@ final class CoordinatorTransport implements AutoCloseable {
     private final CoordinatorClient.CallObserver observer;
     /** The Authorization header's value for each call, asked on the caller's thread and context; or null. */
     private final Supplier<String> authorization;
-    /** A context of the transport's own, for work done later ({@link #later}); null when made on a Vert.x thread. */
+    /** A context of the transport's own, for work done later ({@link #later}). */
     private final Context background;
     /** For calls made off any Vert.x context, or beyond {@link #MAX_LOOP_POOLS}. */
     private final HttpClient shared;
@@ -82,7 +83,26 @@ final class CoordinatorTransport implements AutoCloseable {
         this.authorization = options.authorization();
         this.poolOptions = new PoolOptions().setHttp1MaxSize(options.maxConnections()).setMaxWaitQueueSize(-1);
         this.shared = vertx.createHttpClient(httpOptions, poolOptions);
-        this.background = Vertx.currentContext() == null ? vertx.getOrCreateContext() : null;
+        this.background = ownContext(vertx);
+    }
+
+    /**
+     * A context of the transport's own: made on a thread of no Vert.x context, so that it is nobody's request context
+     * (asking for one on a Vert.x thread would give that thread's current context).
+     */
+    private static Context ownContext(Vertx vertx) {
+        if (Vertx.currentContext() == null) {
+            return vertx.getOrCreateContext();
+        }
+        AtomicReference<Context> made = new AtomicReference<>();
+        Thread maker = new Thread(() -> made.set(vertx.getOrCreateContext()), "lra-coordinator-client-context");
+        maker.start();
+        try {
+            maker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return made.get();
     }
 
     /**
@@ -91,10 +111,6 @@ final class CoordinatorTransport implements AutoCloseable {
      * credentials of the request that caused it, which may have expired by then.
      */
     void later(long delayMillis, Runnable task) {
-        if (background == null) {
-            vertx.setTimer(delayMillis, id -> task.run());
-            return;
-        }
         background.runOnContext(v -> vertx.setTimer(delayMillis, id -> task.run()));
     }
 

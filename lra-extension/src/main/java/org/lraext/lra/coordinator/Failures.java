@@ -20,6 +20,11 @@ public final class Failures {
         return cause(t) instanceof CoordinatorException e && e.status() == 503;
     }
 
+    /** Whether the coordinator refused the caller's credentials (401) or their rights (403). */
+    public static boolean refused(Throwable t) {
+        return cause(t) instanceof CoordinatorException e && (e.answered() == 401 || e.answered() == 403);
+    }
+
     /** The coordinator's failure, or null when the failure is something else. */
     public static CoordinatorException coordinatorFailure(Throwable t) {
         return cause(t) instanceof CoordinatorException e ? e : null;

@@ -100,6 +100,9 @@ final class LostStarts {
                     .onComplete(ar -> {
                         boolean again;
                         synchronized (lost) {
+                            if (ar.failed() && Failures.refused(ar.cause())) {
+                                giveUp(coordinator, lost, ar.cause());
+                            }
                             again = !lost.looks.isEmpty();
                             lost.scheduled = again;
                         }
@@ -109,6 +112,21 @@ final class LostStarts {
                         }
                     });
         });
+    }
+
+    /**
+     * The coordinator refuses this service's credentials to list its LRAs (a secured coordinator lists them to its
+     * administrators only): the lost starts cannot be found, so they are forgotten, with one warning, rather than
+     * looked for again every 30 s for ever. Their LRAs, if they were created, end by their time limit.
+     */
+    private void giveUp(URI coordinator, Lost lost, Throwable refusal) {
+        int n = lost.looks.size();
+        lost.looks.clear();
+        count.addAndGet(-n);
+        LOG.warnf("%d LRA start(s) on %s got no answer and cannot be looked for: the coordinator does not list its LRAs"
+                + " to this service (%s). If they were created they stay Active until their time limit; a service"
+                + " with the coordinator's lra-admin role would find and cancel them", n, coordinator,
+                refusal.getMessage());
     }
 
     /** Cancels the lost starts found; forgets those found and those looked for twice. */

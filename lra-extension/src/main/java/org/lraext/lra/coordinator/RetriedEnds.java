@@ -59,6 +59,12 @@ final class RetriedEnds {
                 pending.decrementAndGet();
                 if (ar.succeeded()) {
                     LOG.infof("LRA %s %s after %d retries (%s)", lra, end.done(), attempt + 1, ar.result());
+                } else if (Failures.refused(ar.cause())) {
+                    // (retries carry the service's own credentials, never a caller's: see CoordinatorTransport.later)
+                    LOG.errorf("LRA %s could not be %s: its coordinator is back but refuses this service's own"
+                            + " credentials (%s); it stays Active until its time limit. A service that forwards its"
+                            + " callers' tokens needs a token of its own (a token file or an OIDC client) for the ends"
+                            + " it retries", lra, end.done(), ar.cause().getMessage());
                 } else {
                     LOG.infof("LRA %s: no need to %s it any more: %s", lra, end.operation(), ar.cause().getMessage());
                 }

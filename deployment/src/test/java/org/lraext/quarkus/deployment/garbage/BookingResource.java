@@ -4,6 +4,7 @@ import java.net.URI;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -26,7 +27,8 @@ public class BookingResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @LRA(LRA.Type.REQUIRED)
-    public String book(@Valid Booking booking, @HeaderParam(LRA.LRA_HTTP_CONTEXT_HEADER) URI lra) {
+    public String book(@Valid Booking booking, @NotNull @HeaderParam(LRA.LRA_HTTP_CONTEXT_HEADER) URI lra) {
+        // (@NotNull on the LRA header: it gets its value once the LRA is begun, after the body's early check)
         return "booked " + booking.passenger() + " in " + lra;
     }
 

@@ -82,7 +82,13 @@ final class SecureSetup {
                 "-Dlra.coordinator.auth=true",
                 "-Dmp.jwt.verify.issuer=" + ISSUER,
                 "-Dmp.jwt.verify.publickey.location=" + jwtPublicKey,
+                // (the tests make their tokens on this machine's clock: a second of skew for an expired one, not the
+                // default minute; 0 would mean the default)
+                "-Dmp.jwt.verify.clock.skew=1",
+                // recovery passes as often as the tests ask for them (Narayana waits 10 s between its two passes)
+                "-DRecoveryEnvironmentBean.recoveryBackoffPeriod=1",
                 "-Dlra.coordinator.callback-token-file=" + dir.resolve("coordinator.token"),
+                "-Dlra.coordinator.callback-token-origins=https://localhost",
                 "-Dlra.coordinator.parent-pid=" + ProcessHandle.current().pid(),
                 "-Dquarkus.transaction-manager.object-store.directory=" + dir.resolve("store")));
         options.addAll(List.of(more));

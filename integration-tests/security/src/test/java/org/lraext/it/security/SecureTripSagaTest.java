@@ -207,13 +207,19 @@ class SecureTripSagaTest {
         assertEquals(200, joined.statusCode(), joined.body());
 
         flight.kill();
-        HttpResponse<String> closed = http.send("PUT", lra + "/close", shortLived);
-        assertTrue(closed.statusCode() == 200 || closed.statusCode() == 202, closed.statusCode() + " " + closed.body());
-        assertTrue(status(lra).contains("Closing"), "the coordinator keeps the LRA it could not finish: " + status(lra));
-
-        JavaService.sleep(Math.max(0, Duration.between(Instant.now(), expires).toMillis()) + 1_000);
-        assertEquals(401, http.send("GET", lra + "/status", shortLived).statusCode(), "the user's token has expired");
-        flight.start();
+        try {
+            HttpResponse<String> closed = http.send("PUT", lra + "/close", shortLived);
+            assertTrue(closed.statusCode() == 200 || closed.statusCode() == 202,
+                    closed.statusCode() + " " + closed.body());
+            assertTrue(status(lra).contains("Closing"),
+                    "the coordinator keeps the LRA it could not finish: " + status(lra));
+            // (past its expiry and the coordinator's one second of clock skew)
+            JavaService.sleep(Math.max(0, Duration.between(Instant.now(), expires).toMillis()) + 2_500);
+            assertEquals(401, http.send("GET", lra + "/status", shortLived).statusCode(),
+                    "the user's token has expired");
+        } finally {
+            flight.start(); // (also when the above failed: the tests after this one need it)
+        }
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             http.send("GET", coordinator + "/recovery", admin); // a recovery pass now
             return status(lra).equals("gone");

@@ -42,18 +42,27 @@ final class CallbackCallers {
             return null;
         }
         Context caller = Vertx.currentContext();
+        Thread thread = Thread.currentThread();
+        boolean worker = Context.isOnWorkerThread();
         CompletableFuture<Response> decided = new CompletableFuture<>();
         identity.getDeferredIdentity().subscribe().with(
-                id -> deliver(caller, decided, refusal(id)),
-                failure -> deliver(caller, decided, Replies.text(401, "A participant callback's credentials were not"
-                        + " accepted: " + failure.getMessage())));
+                id -> deliver(caller, thread, worker, decided, refusal(id)),
+                failure -> deliver(caller, thread, worker, decided, Replies.text(401, "A participant callback's"
+                        + " credentials were not accepted: " + failure.getMessage())));
         return decided;
     }
 
-    /** Completes on the caller's context, where the callback goes on (its LRA context lives there). */
-    private static void deliver(Context caller, CompletableFuture<Response> decided, Response answer) {
-        if (caller == null || Vertx.currentContext() == caller) {
+    /**
+     * Completes where the callback goes on: on the caller's thread when the identity was known at once (the usual
+     * case), else on the caller's context (its LRA context lives there) and, for a blocking callback, on a worker
+     * thread of it, since what follows may be the application's blocking method.
+     */
+    private static void deliver(Context caller, Thread thread, boolean worker, CompletableFuture<Response> decided,
+            Response answer) {
+        if (caller == null || Thread.currentThread() == thread) {
             decided.complete(answer);
+        } else if (worker) {
+            caller.executeBlocking(() -> decided.complete(answer), false);
         } else {
             caller.runOnContext(v -> decided.complete(answer));
         }

@@ -57,6 +57,11 @@ final class CoordinatorCredentials implements Supplier<String>, AutoCloseable {
         return propagate;
     }
 
+    /** Whether the service has a token of its own (a token file or an OIDC client). */
+    boolean hasServiceToken() {
+        return service != null;
+    }
+
     @Override
     public String get() {
         if (propagate && VertxContext.isOnDuplicatedContext()) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import org.jboss.logging.Logger;
 import org.lraext.lra.coordinator.CoordinatorClient;
 import org.lraext.lra.coordinator.CoordinatorClientOptions;
 import org.lraext.lra.coordinator.StartCoordinators;
@@ -38,6 +39,8 @@ import io.vertx.core.Vertx;
 @Singleton
 public class LraProducers {
 
+    private static final Logger LOG = Logger.getLogger(LraProducers.class);
+
     /** Made at start-up, so that a wrong coordinator setting stops the application with its message. */
     @Produces
     @Singleton
@@ -48,8 +51,15 @@ public class LraProducers {
         List<String> trusted = new ArrayList<>();
         config.trustedCoordinators().ifPresent(trusted::addAll);
         LraConfig.Coordinator c = config.coordinator();
+        CoordinatorClientOptions.Tls tls = tls(c, tlsRegistry);
+        if (credentials.propagates() && !credentials.hasServiceToken() && (tls == null || tls.keyCert() == null)) {
+            LOG.warnf("%s is on, but this service has no credential of its own (no token file, OIDC client or client"
+                    + " certificate): what it asks of the coordinator outside a caller's request — ends retried after"
+                    + " an outage, searches for lost starts, LRAs of Kafka records or scheduled jobs — carries none,"
+                    + " and a coordinator that wants credentials refuses it", LraConfigKeys.COORDINATOR_PROPAGATE_TOKEN);
+        }
         CoordinatorClientOptions options = new CoordinatorClientOptions(c.connectTimeout(), c.requestTimeout(),
-                c.maxConnections(), c.idleTimeout(), tls(c, tlsRegistry), credentials.active() ? credentials : null);
+                c.maxConnections(), c.idleTimeout(), tls, credentials.active() ? credentials : null);
         List<String> stork = urls.stream().filter(u -> u.trim().startsWith(StorkCoordinators.SCHEME + ":")).toList();
         try {
             if (stork.isEmpty()) {

@@ -86,9 +86,11 @@ public class LraServerFilter {
 
     private CompletionStage<Response> route(ResteasyReactiveContainerRequestContext ctx, ResourceInfo info) {
         Endpoint endpoint = info instanceof ResteasyReactiveResourceInfo rr ? registry.get(rr.getMethodId()) : null;
-        if (credentials.propagates() && (endpoint == null || endpoint.role() != Endpoint.Role.CALLBACK)) {
-            // any request may ask the coordinator for something (its @LRA, or LraClient in its method); a callback
-            // carries the coordinator's own token, which is not sent back to it
+        if (credentials.propagates() && (endpoint == null || endpoint.role() == Endpoint.Role.IN_LRA
+                || endpoint.role() == Endpoint.Role.LEAVE)) {
+            // any request may ask the coordinator for something (its @LRA, or LraClient in its method); a callback,
+            // JAX-RS or plain (the extension's own proxy endpoints), carries the coordinator's own token, which is not
+            // sent back to it
             credentials.remember(ctx.getHeaders().get(HttpHeaders.AUTHORIZATION));
         }
         String header = Replies.lastValue(ctx.getHeaders().get(LraHeaders.CONTEXT));

@@ -30,6 +30,8 @@ final class OidcClientToken implements Supplier<String>, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OidcClientToken.class);
     /** How long start-up waits for the first token, so that the first calls carry it. */
     static final Duration FIRST_WAIT = Duration.ofSeconds(10);
+    /** How long one request for a token may take before it counts as failed (and is tried again). */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
     private static final long MIN_DELAY_MILLIS = 1_000;
     private static final long MAX_RETRY_MILLIS = 30_000;
 
@@ -109,7 +111,8 @@ final class OidcClientToken implements Supplier<String>, AutoCloseable {
             failed(e, useRefresh);
             return;
         }
-        next.subscribe().with(this::received, t -> failed(t, useRefresh));
+        // (an identity provider that accepts the request and never answers must not stop the renewals)
+        next.ifNoItem().after(ANSWER_TIMEOUT).fail().subscribe().with(this::received, t -> failed(t, useRefresh));
     }
 
     private void received(Tokens t) {
