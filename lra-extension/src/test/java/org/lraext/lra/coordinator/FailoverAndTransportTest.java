@@ -197,7 +197,9 @@ class FailoverAndTransportTest {
 
     @Test
     void aWorkerThreadSendsFromItsContextsEventLoop() throws Exception {
-        script = req -> req.response().end("Active");
+        // answered a little later: the worker thread has attached its callback by then (an answer that came back
+        // before would run the callback on the worker thread that attaches it, whatever thread completed the call)
+        script = req -> vertx.setTimer(200, id -> req.response().end("Active"));
         URI lra = URI.create(first + "/0_1");
         Context context = vertx.getOrCreateContext();
         CompletableFuture<Thread> loop = new CompletableFuture<>();
