@@ -19,7 +19,9 @@ import org.jboss.resteasy.reactive.server.processor.scanning.MethodScanner;
 import org.lraext.lra.protocol.LraHeaders;
 import org.lraext.quarkus.runtime.internal.Endpoint;
 import org.lraext.quarkus.runtime.internal.LraInvokeStep;
+import org.lraext.quarkus.runtime.internal.ParameterValidation;
 
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -45,6 +47,14 @@ class LraInvokeProcessor {
             LraHeaders.CONTEXT.toLowerCase(Locale.ROOT), LraHeaders.CONTEXT,
             LraHeaders.PARENT.toLowerCase(Locale.ROOT), LraHeaders.PARENT,
             LraHeaders.RECOVERY.toLowerCase(Locale.ROOT), LraHeaders.RECOVERY);
+
+    /** With Hibernate Validator: the check of the parameters before an LRA begins (a bean only then). */
+    @BuildStep
+    void parameterValidation(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (capabilities.isPresent(Capability.HIBERNATE_VALIDATOR)) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(ParameterValidation.class));
+        }
+    }
 
     @BuildStep
     MethodScannerBuildItem invokeSteps(List<LraEndpointBuildItem> endpoints, Capabilities capabilities,

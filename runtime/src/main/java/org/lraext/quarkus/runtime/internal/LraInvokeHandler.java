@@ -9,6 +9,8 @@ import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
 import org.lraext.lra.coordinator.Failures;
 
+import io.quarkus.arc.Arc;
+
 /**
  * The step of an {@code @LRA} or {@code @Leave} method's handler chain that runs once its parameters are resolved
  * (the body read and mapped), right before the method: validates the parameters when they carry constraints, then does
@@ -24,14 +26,16 @@ final class LraInvokeHandler implements ServerRestHandler {
     private final int[] headerParams;
     private final String[] headerNames;
     private final boolean[] uriParams;
-    /** Null when the method's parameters carry no constraints or Hibernate Validator is absent. */
-    private final ParameterValidation validation;
+    /** Whether the method's parameters carry constraints (then Hibernate Validator is present). */
+    private final boolean validated;
+    /** The check, looked up at the first request that needs it (a run-time bean). */
+    private volatile ParameterCheck check;
 
-    LraInvokeHandler(int[] headerParams, String[] headerNames, boolean[] uriParams, ParameterValidation validation) {
+    LraInvokeHandler(int[] headerParams, String[] headerNames, boolean[] uriParams, boolean validated) {
         this.headerParams = headerParams;
         this.headerNames = headerNames;
         this.uriParams = uriParams;
-        this.validation = validation;
+        this.validated = validated;
     }
 
     @Override
@@ -40,8 +44,13 @@ final class LraInvokeHandler implements ServerRestHandler {
             return; // the filter decided without the coordinator: the method runs outside, or as the request came
         }
         request.removeProperty(Deferred.PROPERTY);
-        if (validation != null) {
-            validation.check(request); // throws: answered 400 with the violations, no LRA work done
+        if (validated) {
+            ParameterCheck c = check;
+            if (c == null) {
+                c = Arc.container().instance(ParameterCheck.class).get();
+                check = c;
+            }
+            c.check(request, headerParams); // throws: answered 400 with the violations, no LRA work done
         }
         CompletableFuture<Response> decided = deferred.work().get().toCompletableFuture();
         if (decided.isDone() && !decided.isCompletedExceptionally()) {

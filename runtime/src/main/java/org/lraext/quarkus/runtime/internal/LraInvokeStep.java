@@ -25,7 +25,7 @@ public class LraInvokeStep implements HandlerChainCustomizer {
             return List.of();
         }
         return List.of(new LraInvokeHandler(headerParams, headerNames, uriParams,
-                validated ? new ParameterValidation(headerParams) : null));
+                validated));
     }
 
     /** The indexes of the method's parameters that are LRA headers ({@code @HeaderParam}). */

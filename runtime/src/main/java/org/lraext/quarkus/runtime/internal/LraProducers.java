@@ -107,7 +107,7 @@ public class LraProducers {
      */
     @Produces
     @Singleton
-    CoordinatorCredentials credentials(Vertx vertx, LraConfig config) {
+    CoordinatorCredentials credentials(Vertx vertx, LraConfig config, Instance<ServiceToken> oidcToken) {
         LraConfig.Coordinator c = config.coordinator();
         if (c.tokenFile().isPresent() && c.oidcClient().enabled()) {
             throw new ConfigurationException(LraConfigKeys.COORDINATOR_TOKEN_FILE + " and "
@@ -124,8 +124,14 @@ public class LraProducers {
             return new CoordinatorCredentials(c.propagateToken(), file, file);
         }
         if (c.oidcClient().enabled()) {
-            OidcClientToken oidc = OidcClientToken.start(vertx, c.oidcClient());
-            return new CoordinatorCredentials(c.propagateToken(), oidc, oidc);
+            if (!oidcToken.isResolvable()) {
+                throw new ConfigurationException(LraConfigKeys.COORDINATOR_OIDC_CLIENT + ".enabled is true, but the"
+                        + " application has no OIDC client: add the dependency io.quarkus:quarkus-oidc-client and"
+                        + " configure quarkus.oidc-client.* (e.g. auth-server-url, client-id, credentials.secret,"
+                        + " grant.type=client)");
+            }
+            // (the bean renews its token until the application stops)
+            return new CoordinatorCredentials(c.propagateToken(), oidcToken.get(), null);
         }
         return new CoordinatorCredentials(c.propagateToken(), null, null);
     }

@@ -3,13 +3,15 @@ package org.lraext.quarkus.runtime.internal;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 import org.lraext.quarkus.runtime.LraConfig;
 import org.lraext.quarkus.runtime.LraConfigKeys;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.OidcClients;
 import io.quarkus.oidc.client.Tokens;
@@ -23,9 +25,11 @@ import io.vertx.core.Vertx;
  * client-credentials grant): fetched at start-up, then again in the background when four fifths of its lifetime have
  * passed (with its refresh token when it has one), so a call never waits for the identity provider, it reads the
  * latest token from memory. A failed fetch keeps the last token and is tried again with a growing pause (1 s to 30 s),
- * with one warning per kind of failure. Only loaded when {@code quarkus.lra.coordinator.oidc-client.enabled} is on.
+ * with one warning per kind of failure. A bean only in applications with {@code quarkus-oidc-client}, made when
+ * {@code quarkus.lra.coordinator.oidc-client.enabled} is on.
  */
-final class OidcClientToken implements Supplier<String>, AutoCloseable {
+@Singleton
+public class OidcClientToken implements ServiceToken {
 
     private static final Logger LOG = Logger.getLogger(OidcClientToken.class);
     /** How long start-up waits for the first token, so that the first calls carry it. */
@@ -48,47 +52,35 @@ final class OidcClientToken implements Supplier<String>, AutoCloseable {
     private volatile long timer = -1;
     private volatile boolean closed;
 
-    private OidcClientToken(Vertx vertx, OidcClient client, String name) {
-        this.vertx = vertx;
-        this.client = client;
-        this.name = name;
-    }
-
     /**
      * The token of the configured OIDC client, its first fetch started (and awaited for up to {@link #FIRST_WAIT}
      * unless this is an event loop).
      *
-     * @throws ConfigurationException when {@code quarkus-oidc-client} is absent or has no such client
+     * @throws ConfigurationException when {@code quarkus-oidc-client} has no such client
      */
-    static OidcClientToken start(Vertx vertx, LraConfig.OidcClient config) {
-        try {
-            Class.forName("io.quarkus.oidc.client.OidcClients", false, Thread.currentThread().getContextClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new ConfigurationException(LraConfigKeys.COORDINATOR_OIDC_CLIENT + ".enabled is true, but the"
-                    + " application has no OIDC client: add the dependency io.quarkus:quarkus-oidc-client and configure"
-                    + " quarkus.oidc-client.* (e.g. auth-server-url, client-id, credentials.secret, grant.type=client)",
-                    e);
+    @Inject
+    OidcClientToken(Vertx vertx, LraConfig config, OidcClients clients) {
+        this.vertx = vertx;
+        String configured = config.coordinator().oidcClient().name().orElse(null);
+        OidcClient c = configured == null ? clients.getClient() : clients.getClient(configured);
+        if (c == null) {
+            throw new ConfigurationException(LraConfigKeys.COORDINATOR_OIDC_CLIENT + ".name is " + configured + ", but"
+                    + " there is no OIDC client of that name: configure quarkus.oidc-client." + configured + ".* or fix"
+                    + " the name");
         }
-        OidcClients clients = Arc.container().instance(OidcClients.class).get();
-        String name = config.name().orElse(null);
-        OidcClient client = name == null ? clients.getClient() : clients.getClient(name);
-        if (client == null) {
-            throw new ConfigurationException(LraConfigKeys.COORDINATOR_OIDC_CLIENT + ".name is " + name + ", but there is"
-                    + " no OIDC client of that name: configure quarkus.oidc-client." + name + ".* or fix the name");
-        }
-        OidcClientToken token = new OidcClientToken(vertx, client, name == null ? "the default OIDC client" : name);
-        token.fetch();
+        this.client = c;
+        this.name = configured == null ? "the default OIDC client" : configured;
+        fetch();
         if (!Context.isOnEventLoopThread()) {
             try {
-                if (!token.first.await(FIRST_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.warnf("No token from %s within %d s: coordinator calls carry none until it answers",
-                            token.name, FIRST_WAIT.toSeconds());
+                if (!first.await(FIRST_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warnf("No token from %s within %d s: coordinator calls carry none until it answers", name,
+                            FIRST_WAIT.toSeconds());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        return token;
     }
 
     /** {@code Bearer <access token>}, or null before the first token arrived. */
@@ -161,8 +153,8 @@ final class OidcClientToken implements Supplier<String>, AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    @PreDestroy
+    void close() {
         closed = true;
         long t = timer;
         if (t >= 0) {

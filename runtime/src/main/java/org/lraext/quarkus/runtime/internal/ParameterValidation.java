@@ -3,6 +3,8 @@ package org.lraext.quarkus.runtime.internal;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -10,7 +12,6 @@ import jakarta.validation.Validator;
 
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 
@@ -19,30 +20,27 @@ import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationExc
  * with the same violation report Quarkus gives (the method's own validation interceptor would only see it after the LRA
  * had been started or joined). The parameters that read an LRA header get their value only once the LRA is begun:
  * their constraints are left to the method's own validation. Only for methods whose parameters carry constraints, and
- * only when the application has Hibernate Validator: this class is loaded for nothing else.
+ * only when the application has Hibernate Validator: only then is this a bean, and nothing else refers to it.
  */
-final class ParameterValidation {
+@Singleton
+public class ParameterValidation implements ParameterCheck {
 
-    /** The parameters that read an LRA header: not set yet at this point, checked by the method's own validation. */
-    private final int[] lraHeaderParams;
-    /** Looked up at the first request (the validator is a run-time bean). */
-    private volatile Validator validator;
+    private final Validator validator;
 
-    ParameterValidation(int[] lraHeaderParams) {
-        this.lraHeaderParams = lraHeaderParams;
+    @Inject
+    ParameterValidation(Validator validator) {
+        this.validator = validator;
     }
 
-    void check(ResteasyReactiveRequestContext request) {
+    @Override
+    public void check(ResteasyReactiveRequestContext request, int[] lraHeaderParams) {
         Validator v = validator;
-        if (v == null) {
-            v = Arc.container().instance(Validator.class).get();
-            validator = v;
-        }
         Set<ConstraintViolation<Object>> violations = v.forExecutables().validateParameters(
                 ClientProxy.unwrap(request.getEndpointInstance()), request.getResteasyReactiveResourceInfo().getMethod(),
                 request.getParameters());
         if (!violations.isEmpty() && lraHeaderParams.length > 0) {
-            violations = violations.stream().filter(violation -> !onLraHeader(violation)).collect(Collectors.toSet());
+            violations = violations.stream().filter(violation -> !onLraHeader(violation, lraHeaderParams))
+                    .collect(Collectors.toSet());
         }
         if (!violations.isEmpty()) {
             throw new ResteasyReactiveViolationException(violations);
@@ -50,7 +48,7 @@ final class ParameterValidation {
     }
 
     /** Whether the violation is about a parameter that reads an LRA header (it gets its value after this check). */
-    private boolean onLraHeader(ConstraintViolation<Object> violation) {
+    private static boolean onLraHeader(ConstraintViolation<Object> violation, int[] lraHeaderParams) {
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.PARAMETER) {
                 int index = node.as(Path.ParameterNode.class).getParameterIndex();
