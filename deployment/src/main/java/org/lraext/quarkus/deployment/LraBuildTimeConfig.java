@@ -123,7 +123,10 @@ public interface LraBuildTimeConfig {
         Optional<String> coordinatorJar();
 
         /**
-         * Extra JVM options for the coordinator, e.g. {@code -Xmx256m}.
+         * Extra JVM options for the coordinator, e.g. {@code -Xmx256m}. They come after the extension's own, so they
+         * can override them: the dev coordinator is tuned for a quick start ({@code -XX:TieredStopAtLevel=1}, and a
+         * class-data-sharing archive recorded by its first start) and runs recovery's second pass 1 s after its first
+         * (Narayana waits 10 s by default; {@code -DRecoveryEnvironmentBean.recoveryBackoffPeriod=10} brings that back).
          */
         Optional<List<String>> javaOptions();
 

@@ -72,26 +72,28 @@ abstract class AbstractMultiCoordinatorTest {
     void start() {
         cluster = new Cluster(name());
         http = new Http(cluster.http);
-        List<String> urls = new ArrayList<>();
-        for (int i = 1; i <= 3; i++) {
-            JavaService c = coordinator(i);
-            coordinators.add(c);
-            urls.add(c.url() + "/lra-coordinator");
-        }
-        String all = String.join(",", urls);
-        // a short request timeout: a start whose answer is lost is looked for 2 request timeouts later (default 30 s)
-        String timeouts = "-Dquarkus.lra.coordinator.connect-timeout=1s";
-        String requestTimeout = "-Dquarkus.lra.coordinator.request-timeout=5s";
-        hotel = cluster.start("hotel", "sample.hotel.jar", "/hotels", "-Dquarkus.lra.coordinator-url=" + all, timeouts,
-                requestTimeout);
-        flight = cluster.start("flight", "sample.flight.jar", "/flights", "-Dquarkus.lra.coordinator-url=" + all,
-                timeouts, requestTimeout, "-Dquarkus.rest-client.hotel.url=" + hotel.url());
-        List<String> tripOptions = new ArrayList<>(tripCoordinators(all));
-        tripOptions.add(timeouts);
-        tripOptions.add(requestTimeout);
-        tripOptions.add("-Dquarkus.rest-client.flight.url=" + flight.url());
-        tripOptions.add("-Dquarkus.rest-client.hotel.url=" + hotel.url());
-        trip = cluster.start("trip", "sample.trip.jar", "/trips", tripOptions.toArray(String[]::new));
+        cluster.together(() -> {
+            List<String> urls = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                JavaService c = coordinator(i);
+                coordinators.add(c);
+                urls.add(c.url() + "/lra-coordinator");
+            }
+            String all = String.join(",", urls);
+            // a short request timeout: a start whose answer is lost is looked for 2 request timeouts later (default 30 s)
+            String timeouts = "-Dquarkus.lra.coordinator.connect-timeout=1s";
+            String requestTimeout = "-Dquarkus.lra.coordinator.request-timeout=5s";
+            hotel = cluster.start("hotel", "sample.hotel.jar", "/hotels", "-Dquarkus.lra.coordinator-url=" + all, timeouts,
+                    requestTimeout);
+            flight = cluster.start("flight", "sample.flight.jar", "/flights", "-Dquarkus.lra.coordinator-url=" + all,
+                    timeouts, requestTimeout, "-Dquarkus.rest-client.hotel.url=" + hotel.url());
+            List<String> tripOptions = new ArrayList<>(tripCoordinators(all));
+            tripOptions.add(timeouts);
+            tripOptions.add(requestTimeout);
+            tripOptions.add("-Dquarkus.rest-client.flight.url=" + flight.url());
+            tripOptions.add("-Dquarkus.rest-client.hotel.url=" + hotel.url());
+            trip = cluster.start("trip", "sample.trip.jar", "/trips", tripOptions.toArray(String[]::new));
+        });
     }
 
     /**

@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.lraext.test.JavaService;
 
@@ -15,13 +19,16 @@ import org.lraext.test.JavaService;
  * The sample saga's processes for one test class: the project's coordinator and the packaged trip, flight and hotel
  * services, each its own JVM on a free loopback port. A service can be killed with SIGKILL and started again on the
  * same port with the same options ({@link JavaService}). Everything it started, and only that, is stopped by
- * {@link #close()}.
+ * {@link #close()}. Services started inside {@link #together} start side by side.
  */
 final class Cluster implements AutoCloseable {
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Path logs;
     private final List<JavaService> services = new ArrayList<>();
+    private final ExecutorService starters = Executors.newCachedThreadPool();
+    /** Inside {@link #together}: the starts under way. */
+    private List<CompletableFuture<Void>> starting;
 
     Cluster(String testName) {
         this.logs = Path.of("target", "fault-logs", testName);
@@ -89,14 +96,36 @@ final class Cluster implements AutoCloseable {
         all.addAll(List.of(options));
         JavaService s = new JavaService(name, JavaService.jar(jarProperty), freePort(), readyPath, all, logs);
         services.add(s);
+        if (starting != null) {
+            starting.add(CompletableFuture.runAsync(s::start, starters));
+            return s;
+        }
         return s.start();
+    }
+
+    /**
+     * Runs {@code block} with the services it starts starting side by side rather than one after the other (their
+     * ports, so their URLs, are known at once), and returns once every one of them answers; fails as the first one
+     * that did not start.
+     */
+    void together(Runnable block) {
+        starting = new ArrayList<>();
+        try {
+            block.run();
+            CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        } finally {
+            starting = null;
+        }
     }
 
     @Override
     public void close() {
-        for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).stop();
-        }
+        // side by side as well: each waits for its own JVM to exit
+        CompletableFuture.allOf(services.stream().map(s -> CompletableFuture.runAsync(s::stop, starters))
+                .toArray(CompletableFuture[]::new)).join();
+        starters.shutdown();
     }
 
     /** A loopback port nothing listens on, below the kernel's ephemeral range ({@link JavaService#freePort()}). */

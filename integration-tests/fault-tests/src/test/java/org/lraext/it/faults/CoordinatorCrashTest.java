@@ -37,16 +37,18 @@ class CoordinatorCrashTest {
     static void start() {
         cluster = new Cluster("coordinator-crash");
         http = new Http(cluster.http);
-        coordinatorProcess = cluster.coordinator(cluster.directory("object-store"));
-        String coordinatorUrl = coordinatorProcess.url() + "/lra-coordinator";
-        coordinator = http.new Coordinator(coordinatorUrl);
-        hotel = cluster.start("hotel", "sample.hotel.jar", "/hotels", "-Dquarkus.lra.coordinator-url=" + coordinatorUrl,
-                "-Dquarkus.lra.coordinator.connect-timeout=1s", "-Dquarkus.lra.coordinator.request-timeout=3s");
-        String db = cluster.directory("flight-db").resolve("flights").toString();
-        flight = cluster.start("flight", "sample.flight.jar", "/flights", "-Dquarkus.lra.coordinator-url=" + coordinatorUrl,
-                "-Dquarkus.rest-client.hotel.url=" + hotel.url(),
-                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + db + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0",
-                "-Dquarkus.hibernate-orm.schema-management.strategy=update");
+        cluster.together(() -> {
+            coordinatorProcess = cluster.coordinator(cluster.directory("object-store"));
+            String coordinatorUrl = coordinatorProcess.url() + "/lra-coordinator";
+            coordinator = http.new Coordinator(coordinatorUrl);
+            hotel = cluster.start("hotel", "sample.hotel.jar", "/hotels", "-Dquarkus.lra.coordinator-url=" + coordinatorUrl,
+                    "-Dquarkus.lra.coordinator.connect-timeout=1s", "-Dquarkus.lra.coordinator.request-timeout=3s");
+            String db = cluster.directory("flight-db").resolve("flights").toString();
+            flight = cluster.start("flight", "sample.flight.jar", "/flights", "-Dquarkus.lra.coordinator-url=" + coordinatorUrl,
+                    "-Dquarkus.rest-client.hotel.url=" + hotel.url(),
+                    "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + db + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0",
+                    "-Dquarkus.hibernate-orm.schema-management.strategy=update");
+        });
     }
 
     @AfterAll

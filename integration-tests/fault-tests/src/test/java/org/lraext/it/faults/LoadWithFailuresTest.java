@@ -42,14 +42,16 @@ class LoadWithFailuresTest {
     static void start() {
         cluster = new Cluster("load");
         http = new Http(cluster.http);
-        JavaService c = cluster.coordinator(cluster.directory("object-store"));
-        String coordinatorUrl = c.url() + "/lra-coordinator";
-        coordinator = http.new Coordinator(coordinatorUrl);
-        hotel = cluster.start("hotel", "sample.hotel.jar", "/hotels", "-Dquarkus.lra.coordinator-url=" + coordinatorUrl);
-        flight = cluster.start("flight", "sample.flight.jar", "/flights", "-Dquarkus.lra.coordinator-url=" + coordinatorUrl,
-                "-Dquarkus.rest-client.hotel.url=" + hotel.url());
-        trip = cluster.start("trip", "sample.trip.jar", "/trips", "-Dquarkus.lra.coordinator-url=" + coordinatorUrl,
-                "-Dquarkus.rest-client.flight.url=" + flight.url(), "-Dquarkus.rest-client.hotel.url=" + hotel.url());
+        cluster.together(() -> {
+            JavaService c = cluster.coordinator(cluster.directory("object-store"));
+            String coordinatorUrl = c.url() + "/lra-coordinator";
+            coordinator = http.new Coordinator(coordinatorUrl);
+            hotel = cluster.start("hotel", "sample.hotel.jar", "/hotels", "-Dquarkus.lra.coordinator-url=" + coordinatorUrl);
+            flight = cluster.start("flight", "sample.flight.jar", "/flights",
+                    "-Dquarkus.lra.coordinator-url=" + coordinatorUrl, "-Dquarkus.rest-client.hotel.url=" + hotel.url());
+            trip = cluster.start("trip", "sample.trip.jar", "/trips", "-Dquarkus.lra.coordinator-url=" + coordinatorUrl,
+                    "-Dquarkus.rest-client.flight.url=" + flight.url(), "-Dquarkus.rest-client.hotel.url=" + hotel.url());
+        });
     }
 
     @AfterAll

@@ -33,14 +33,16 @@ class ParticipantCrashTest {
     static void start() {
         cluster = new Cluster("participant-crash");
         http = new Http(cluster.http);
-        JavaService c = cluster.coordinator(cluster.directory("object-store"));
-        String coordinatorUrl = c.url() + "/lra-coordinator";
-        coordinator = http.new Coordinator(coordinatorUrl);
-        String db = cluster.directory("flight-db").resolve("flights").toString();
-        flight = cluster.start("flight", "sample.flight.jar", "/flights", "-Dquarkus.lra.coordinator-url=" + coordinatorUrl,
-                // a database that survives the crash, as a real service's would
-                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + db + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0",
-                "-Dquarkus.hibernate-orm.schema-management.strategy=update");
+        cluster.together(() -> {
+            JavaService c = cluster.coordinator(cluster.directory("object-store"));
+            String coordinatorUrl = c.url() + "/lra-coordinator";
+            coordinator = http.new Coordinator(coordinatorUrl);
+            String db = cluster.directory("flight-db").resolve("flights").toString();
+            flight = cluster.start("flight", "sample.flight.jar", "/flights", "-Dquarkus.lra.coordinator-url=" + coordinatorUrl,
+                    // a database that survives the crash, as a real service's would
+                    "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + db + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0",
+                    "-Dquarkus.hibernate-orm.schema-management.strategy=update");
+        });
     }
 
     @AfterAll
