@@ -37,8 +37,8 @@ final class CoordinatorProcess implements Startable {
     private final DevSecurity security;
     private HttpClient client;
     private Process process;
-    /** The class-data-sharing archive it maps or records; null until it is started here. */
-    private CoordinatorArchive archive;
+    /** The class-data-sharing archive it maps or records. */
+    private CoordinatorArchive archive = CoordinatorArchive.none();
     private int port;
     private Path log;
 
@@ -65,45 +65,78 @@ final class CoordinatorProcess implements Startable {
             LOG.infof("Using the LRA coordinator already running at %s (shared by the applications in dev mode)", url());
             return;
         }
+        Path dir;
+        List<String> options = new ArrayList<>();
         try {
-            Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "quarkus-lra-coordinator-" + port));
+            dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "quarkus-lra-coordinator-" + port));
             log = dir.resolve("coordinator.log");
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            // a quick start rather than peak speed (the JIT's first tier only; the classes from a shared archive)
-            if (CoordinatorArchive.hotSpot()) {
-                command.add("-XX:TieredStopAtLevel=1");
-            }
-            archive = CoordinatorArchive.forJar(jar, javaOptions);
-            command.addAll(archive.options());
             // recovery's second pass 1 s after its first (Narayana: 10 s): GET /recovery runs both, and tests and
-            // developers wait for it; the application's own options come after, so they can set these back
-            command.add("-DRecoveryEnvironmentBean.recoveryBackoffPeriod=1");
-            command.addAll(javaOptions);
+            // developers wait for it; the application's own options come after, so they can set it back
+            options.add("-DRecoveryEnvironmentBean.recoveryBackoffPeriod=1");
+            options.addAll(javaOptions);
             if (security != null) {
-                command.addAll(security.prepare(dir));
+                options.addAll(security.prepare(dir));
                 if (security.tls()) {
                     client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500))
                             .sslContext(security.sslContext()).build();
                 }
             }
-            command.add((security != null && security.tls() ? "-Dquarkus.http.ssl-port=" : "-Dquarkus.http.port=") + port);
-            command.add("-Dquarkus.http.host=127.0.0.1");
+            options.add((security != null && security.tls() ? "-Dquarkus.http.ssl-port=" : "-Dquarkus.http.port=") + port);
+            options.add("-Dquarkus.http.host=127.0.0.1");
             // (not "object-store": that name held record files before the journal became the default store)
-            command.add("-Dquarkus.transaction-manager.object-store.directory=" + dir.resolve("lra-store"));
-            command.add("-Dlra.coordinator.parent-pid=" + ProcessHandle.current().pid());
-            command.add("-jar");
-            command.add(jar.toString());
+            options.add("-Dquarkus.transaction-manager.object-store.directory=" + dir.resolve("lra-store"));
+            options.add("-Dlra.coordinator.parent-pid=" + ProcessHandle.current().pid());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not prepare the LRA coordinator's directory", e);
+        }
+        archive = CoordinatorArchive.forJar(jar, javaOptions);
+        launch(dir, options);
+        if (!ready() && !archive.options().isEmpty()) {
+            // should the archive be what stopped it (a JVM that refuses it), once more without
+            LOG.debugf("The LRA coordinator exited with code %d with a class-data-sharing archive; starting it without",
+                    process.exitValue());
+            archive.exited(false);
+            archive = CoordinatorArchive.none();
+            launch(dir, options);
+            if (!ready()) {
+                throw new IllegalStateException("The LRA coordinator exited with code " + process.exitValue()
+                        + " before it was ready; see its log " + log);
+            }
+        } else if (!process.isAlive()) {
+            throw new IllegalStateException("The LRA coordinator exited with code " + process.exitValue()
+                    + " before it was ready; see its log " + log);
+        }
+        LOG.infof("Dev Services for LRA started a Narayana coordinator at %s (pid %d, log %s)%s", url(), process.pid(), log,
+                security == null ? "" : (security.tls() ? "; https only" : "")
+                        + (security.jwt() ? "; JWTs wanted, the administrator's token in " + security.adminToken() : ""));
+    }
+
+    /** Starts the coordinator's JVM: its own options for a quick start, the archive's, then {@code options}. */
+    private void launch(Path dir, List<String> options) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // a quick start rather than peak speed (the JIT's first tier only; the classes from a shared archive)
+        if (CoordinatorArchive.hotSpot()) {
+            command.add("-XX:TieredStopAtLevel=1");
+        }
+        command.addAll(archive.options());
+        command.addAll(options);
+        command.add("-jar");
+        command.add(jar.toString());
+        try {
             process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the LRA coordinator " + jar, e);
         }
+    }
+
+    /** Waits until the coordinator answers (true) or its process has exited (false); fails after the start timeout. */
+    private boolean ready() {
         long deadline = System.nanoTime() + startTimeout.toNanos();
         while (!answers(port)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("The LRA coordinator exited with code " + process.exitValue()
-                        + " before it was ready; see its log " + log);
+                return false;
             }
             if (System.nanoTime() > deadline) {
                 close();
@@ -112,9 +145,7 @@ final class CoordinatorProcess implements Startable {
             }
             sleep(100);
         }
-        LOG.infof("Dev Services for LRA started a Narayana coordinator at %s (pid %d, log %s)%s", url(), process.pid(), log,
-                security == null ? "" : (security.tls() ? "; https only" : "")
-                        + (security.jwt() ? "; JWTs wanted, the administrator's token in " + security.adminToken() : ""));
+        return true;
     }
 
     String url() {
@@ -138,21 +169,24 @@ final class CoordinatorProcess implements Startable {
         if (p == null) {
             return;
         }
+        boolean forced = false;
         if (p.isAlive()) {
             p.destroy();
             try {
                 if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    forced = true;
                     p.destroyForcibly();
                     p.waitFor(5, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
+                forced = true;
                 p.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
             LOG.infof("Stopped the LRA coordinator at %s", url());
         }
         if (!p.isAlive()) {
-            archive.recorded();
+            archive.exited(!forced && CoordinatorArchive.exitedCleanly(p.exitValue()));
         }
     }
 

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class DevUiRpc {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newHttpClient();
     private final URI uri;
     private final String namespace;
     private final AtomicInteger ids = new AtomicInteger();
@@ -41,7 +42,7 @@ final class DevUiRpc {
                 .put("method", namespace + "_" + method);
         request.set("params", JSON.valueToTree(params));
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
-        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+        WebSocket ws = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(uri, new WebSocket.Listener() {
                     private final StringBuilder text = new StringBuilder();
 
@@ -64,6 +65,13 @@ final class DevUiRpc {
                     }
 
                     @Override
+                    public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+                        answer.completeExceptionally(new IllegalStateException("the Dev UI closed the connection before"
+                                + " answering " + method + ": " + status + " " + reason));
+                        return null;
+                    }
+
+                    @Override
                     public void onError(WebSocket socket, Throwable error) {
                         answer.completeExceptionally(error);
                     }
@@ -76,7 +84,7 @@ final class DevUiRpc {
             }
             return message.path("result").path("object");
         } finally {
-            ws.sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally(e -> null);
+            ws.abort();
         }
     }
 }

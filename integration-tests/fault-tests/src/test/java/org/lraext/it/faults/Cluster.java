@@ -110,22 +110,40 @@ final class Cluster implements AutoCloseable {
      */
     void together(Runnable block) {
         starting = new ArrayList<>();
+        RuntimeException failed = null;
         try {
             block.run();
-            CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        } finally {
-            starting = null;
+        } catch (RuntimeException e) {
+            failed = e;
+        }
+        // every start already under way is waited for, also when the block failed: close() then stops what it started
+        for (CompletableFuture<Void> start : starting) {
+            try {
+                start.join();
+            } catch (CompletionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+                if (failed == null) {
+                    failed = cause;
+                } else {
+                    failed.addSuppressed(cause);
+                }
+            }
+        }
+        starting = null;
+        if (failed != null) {
+            throw failed;
         }
     }
 
     @Override
     public void close() {
-        // side by side as well: each waits for its own JVM to exit
-        CompletableFuture.allOf(services.stream().map(s -> CompletableFuture.runAsync(s::stop, starters))
-                .toArray(CompletableFuture[]::new)).join();
-        starters.shutdown();
+        try {
+            // side by side as well: each waits for its own JVM to exit
+            CompletableFuture.allOf(services.stream().map(s -> CompletableFuture.runAsync(s::stop, starters))
+                    .toArray(CompletableFuture[]::new)).join();
+        } finally {
+            starters.shutdown();
+        }
     }
 
     /** A loopback port nothing listens on, below the kernel's ephemeral range ({@link JavaService#freePort()}). */
