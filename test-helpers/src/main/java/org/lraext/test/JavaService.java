@@ -162,11 +162,6 @@ public final class JavaService {
         }
     }
 
-    /** Whether its process runs. */
-    public boolean alive() {
-        return process != null && process.isAlive();
-    }
-
     /** SIGKILL: no shutdown hook runs, nothing is flushed, as in a crash. */
     public void kill() {
         process.destroyForcibly();
